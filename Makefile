@@ -1,0 +1,72 @@
+# Signpost: `make run` to try it, `make test` to check it. See DEVELOPERS.md.
+SHELL := /bin/bash
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+STAMP := $(VENV)/.installed
+NODE_STAMP := node_modules/.installed
+CSS := signpost/static/dist/signpost.css
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test test-fast test-browser lint format install frontend migrate demo bench lighthouse clean
+
+run: install frontend migrate demo ## Install, build, migrate, load the demo and serve on :8000
+	@echo ""
+	@echo "Signpost is at http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/, username admin, password signpost-demo-only)"
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+$(STAMP): pyproject.toml requirements.lock
+	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is needed ($(PYTHON) not found)"; exit 1; }
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+	$(PIP) install --quiet -r requirements.lock
+	touch $(STAMP)
+
+install: $(STAMP)
+
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $(NODE_STAMP)
+
+$(CSS): $(NODE_STAMP) $(wildcard signpost/static_src/scss/*.scss)
+	npm run --silent build
+
+frontend: $(CSS)
+
+migrate: install
+	$(PY) manage.py migrate --no-input
+
+demo: install
+	$(PY) manage.py load_demo_data
+
+test: install frontend ## The whole suite: lint, migrations check, unit and browser tests
+	$(VENV)/bin/ruff check .
+	$(PY) manage.py makemigrations --check --dry-run --settings=signpost.config.settings.test
+	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+test-fast: install frontend ## Everything except the browser tests
+	$(VENV)/bin/pytest -m "not browser" $(PYTEST_ARGS)
+
+test-browser: install frontend
+	$(VENV)/bin/pytest -m browser $(PYTEST_ARGS)
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/djlint --profile=jinja --lint signpost --extension=jinja
+
+format: install
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+bench: install ## Benchmarks that print figures (not tests)
+	$(PY) bench/findability.py
+	$(PY) bench/page_weight.py
+
+lighthouse: install frontend ## Lighthouse (mobile) on the home, results and service pages
+	bash scripts/lighthouse.sh
+
+clean:
+	rm -rf staticfiles signpost/static/dist .pytest_cache

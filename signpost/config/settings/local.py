@@ -1,0 +1,13 @@
+"""Settings for `make run` on a developer's machine."""
+
+from signpost.config.env import env_bool
+
+from .base import *  # noqa: F403
+from .base import STORAGES
+
+DEBUG = env_bool("DEBUG", True)
+SESSION_COOKIE_SECURE = False
+CSRF_COOKIE_SECURE = False
+# Serve straight from the source folders while developing; no collectstatic needed.
+STORAGES = {**STORAGES, "staticfiles": {
+    "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}

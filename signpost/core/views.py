@@ -1,0 +1,56 @@
+"""Pages that belong to the whole site: urgent help, the professional toggle, error pages."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_http_methods
+
+from signpost.core.jinja_globals import PROFESSIONAL_SESSION_KEY
+
+
+def urgent_help(request: HttpRequest) -> HttpResponse:
+    """Who to call or text right now; the numbers come from site settings."""
+    from signpost.core.jinja_globals import site_settings
+    from signpost.directory.presenters import local_crisis_services
+
+    settings_obj = site_settings({"request": request})
+    return render(request, "core/urgent_help.jinja", {
+        "contacts": settings_obj.urgent_contacts(),
+        "crisis_services": local_crisis_services(),
+    })
+
+
+@require_http_methods(["GET", "POST"])
+def professionals(request: HttpRequest) -> HttpResponse:
+    """Show or hide referral criteria and routes for professionals (kept in the session)."""
+    if request.method == "POST":
+        request.session[PROFESSIONAL_SESSION_KEY] = request.POST.get("show") == "yes"
+        next_url = request.POST.get("next", "")
+        if next_url and url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
+            return redirect(next_url)
+        return redirect("core:professionals")
+    return render(request, "core/professionals.jinja")
+
+
+def _error(request: HttpRequest, status: int, heading: str, message: str) -> HttpResponse:
+    return render(
+        request, "errors/error.jinja", {"heading": heading, "message": message}, status=status
+    )
+
+
+def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    return _error(request, 404, "Page not found",
+                  "We could not find that page. It may have moved, or the address may be wrong.")
+
+
+def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    return _error(request, 400, "Sorry, we could not understand that",
+                  "Something in the address was not right. Please try again.")
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    # No database or site settings here: whatever broke may be what they need.
+    return HttpResponse(render_to_string("errors/500.jinja"), status=500)

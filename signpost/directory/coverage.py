@@ -1,0 +1,134 @@
+"""Work out which places a service reaches, from its service areas and locations.
+
+Coverage is derived data: `refresh_coverage` rebuilds it from scratch every time a service
+is saved, so it cannot drift from the areas staff typed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from django.db import transaction
+
+from signpost.directory.models import (
+    Place,
+    Service,
+    ServiceArea,
+    ServiceAtLocation,
+    ServiceCoverage,
+)
+from signpost.directory.models.locations import LocationType
+from signpost.directory.models.places import PlaceKind
+
+POSTCODE_RE = re.compile(r"^\s*([A-Z]{1,2}[0-9][0-9A-Z]?)\s*([0-9][A-Z]{2})?\s*$", re.I)
+
+
+def normalise_place_name(text: str) -> str:
+    """Fold case, hyphens and spacing so 'Sutton in Ashfield' matches 'Sutton-in-Ashfield'."""
+    return re.sub(r"[\s\-]+", " ", text.casefold().replace("’", "'")).strip()
+
+
+@dataclass
+class PlaceIndex:
+    """All places in memory, for resolving names and walking what contains what."""
+
+    by_name: dict[str, int] = field(default_factory=dict)
+    by_district: dict[str, list[int]] = field(default_factory=dict)
+    children: dict[int, set[int]] = field(default_factory=dict)
+    kinds: dict[int, str] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls) -> PlaceIndex:
+        """Read the gazetteer from the database."""
+        index = cls()
+        for place in Place.objects.all():
+            index.kinds[place.pk] = place.kind
+            for name in [place.name, *place.aliases]:
+                index.by_name.setdefault(normalise_place_name(name), place.pk)
+            for district in place.postcode_districts:
+                index.by_district.setdefault(district.upper(), []).append(place.pk)
+        for edge in Place.contains.through.objects.all():
+            index.children.setdefault(edge.from_place_id, set()).add(edge.to_place_id)
+        return index
+
+    def descendants(self, place_ids: Iterable[int]) -> set[int]:
+        """The places themselves and everything inside them."""
+        seen: set[int] = set()
+        stack = list(place_ids)
+        while stack:
+            current = stack.pop()
+            if current not in seen:
+                seen.add(current)
+                stack.extend(self.children.get(current, ()))
+        return seen
+
+    def names_in_text(self, text: str) -> set[int]:
+        """Places named as whole words in free text ('covers Mansfield and Warsop')."""
+        folded = normalise_place_name(text)
+        found = set()
+        for name, pk in self.by_name.items():
+            # A town name followed by 'road' or 'street' is an address, not the town.
+            pattern = rf"(?<![\w']){re.escape(name)}(?![\w'])(?!\s+(road|street|lane|way)\b)"
+            if re.search(pattern, folded):
+                found.add(pk)
+        return found
+
+    def resolve_area(self, name: str, description: str) -> set[int]:
+        """The places a service area means: its name if known, else the towns it lists."""
+        pk = self.by_name.get(normalise_place_name(name)) if name else None
+        if pk is not None:
+            return {pk}
+        return self.names_in_text(f"{name}. {description}")
+
+    def resolve_where(self, text: str) -> int | None:
+        """The place someone typed: a town, district or (part of) a postcode."""
+        match = POSTCODE_RE.match(text)
+        if match:
+            candidates = self.by_district.get(match.group(1).upper(), [])
+            towns = [pk for pk in candidates if self.kinds.get(pk) == PlaceKind.TOWN]
+            return (towns or candidates or [None])[0]
+        return self.by_name.get(normalise_place_name(text))
+
+
+def places_reached(service: Service, index: PlaceIndex) -> set[int]:
+    """Every place the service reaches."""
+    # Read from the database, not the in-memory cluster, so this sees what was committed.
+    areas = list(ServiceArea.objects.filter(service=service))
+    resolved: set[int] = set()
+    for area in areas:
+        resolved |= index.resolve_area(area.name, area.description)
+    links = ServiceAtLocation.objects.filter(service=service).select_related("location")
+    locations = [link.location for link in links.prefetch_related("location__addresses")]
+    remote_only = all(loc.location_type == LocationType.VIRTUAL for loc in locations)
+    # Phone and online services with no stated area, and national ones, count everywhere.
+    if (not areas and remote_only) or any(index.kinds.get(pk) == PlaceKind.NATION
+                                          for pk in resolved):
+        return set(index.kinds)
+    if not areas:
+        for location in locations:
+            for address in location.addresses.all():
+                resolved |= index.resolve_area(address.city, "")
+    return index.descendants(resolved)
+
+
+def refresh_coverage(service: Service, index: PlaceIndex | None = None) -> None:
+    """Rebuild the coverage rows of one service."""
+    index = index or PlaceIndex.load()
+    wanted = places_reached(service, index)
+    with transaction.atomic():
+        ServiceCoverage.objects.filter(service=service).delete()
+        ServiceCoverage.objects.bulk_create(
+            [ServiceCoverage(service=service, place_id=pk) for pk in sorted(wanted)]
+        )
+
+
+def refresh_all_coverage() -> int:
+    """Rebuild coverage for every service, after the gazetteer changes. Returns the count."""
+    index = PlaceIndex.load()
+    count = 0
+    for service in Service.objects.all():
+        refresh_coverage(service, index)
+        count += 1
+    return count

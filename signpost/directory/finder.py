@@ -1,0 +1,216 @@
+"""The directory's public search: filters in SQL, relevance from the ranker, facets in memory.
+
+The same function serves the search page, the benchmark and (later) the API, so they can
+never disagree about what a search returns.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from uuid import UUID
+
+from django.db.models import Count, Exists, Max, OuterRef
+from django.utils import timezone
+
+from signpost.directory import opening
+from signpost.directory.models import (
+    CostOption,
+    Language,
+    Schedule,
+    Service,
+    ServiceAttribute,
+    ServiceCoverage,
+    TaxonomyTerm,
+)
+from signpost.directory.models.places import PlaceKind
+from signpost.directory.models.taxonomy import OWN_VOCABULARIES
+from signpost.directory.search.ranking import Ranker, SearchDocument, is_crisis_query
+
+FACET_LANGUAGE = "language"
+FACET_FREE = "free"
+FACET_OPEN_NOW = "open-now"
+
+
+@dataclass(frozen=True)
+class SearchRequest:
+    """What someone asked for. Empty text means browse."""
+
+    text: str = ""
+    age: int | None = None
+    place_id: int | None = None
+    terms: dict[str, frozenset[str]] = field(default_factory=dict)
+    language: str = ""
+    free: bool = False
+    open_now: bool = False
+
+
+@dataclass
+class ServiceFacts:
+    """What the filters need to know about one candidate service."""
+
+    terms: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    languages: set[str] = field(default_factory=set)
+    free: bool = True
+    open_now: bool = False
+
+
+@dataclass
+class SearchOutcome:
+    """Matching service ids in order, with counts for every filter option."""
+
+    service_ids: list[UUID]
+    facet_counts: dict[str, dict[str, int]]
+    crisis: bool = False
+
+    @property
+    def total(self) -> int:
+        return len(self.service_ids)
+
+
+def find_services(request: SearchRequest, *, now: dt.datetime | None = None) -> SearchOutcome:
+    """Run a public search: eligibility first, then relevance, then the chosen filters."""
+    candidates = Service.objects.public()
+    if request.age is not None:
+        candidates = candidates.for_age(request.age)
+    if request.place_id is not None:
+        candidates = candidates.covering(request.place_id)
+    candidate_ids = list(candidates.order_by("name", "id").values_list("id", flat=True))
+    facts = load_facts(candidate_ids, now or timezone.localtime())
+    ordered, crisis = _rank(request.text, candidate_ids)
+    predicates = _predicates(request)
+    kept = [sid for sid in ordered if all(p(facts[sid]) for p in predicates.values())]
+    return SearchOutcome(kept, _facet_counts(ordered, facts, predicates), crisis)
+
+
+def _rank(text: str, candidate_ids: list[UUID]) -> tuple[list[UUID], bool]:
+    text = text.strip()
+    if not text:
+        return candidate_ids, False
+    by_str = {str(sid): sid for sid in candidate_ids}
+    results = get_ranker().search(text, allowed_ids=set(by_str))
+    return [by_str[r.id] for r in results if r.id in by_str], is_crisis_query(text)
+
+
+Predicate = Callable[[ServiceFacts], bool]
+
+
+def _predicates(request: SearchRequest) -> dict[str, Predicate]:
+    """One test per filter dimension; options within a dimension are alternatives (OR)."""
+    predicates: dict[str, Predicate] = {}
+    for vocabulary, codes in request.terms.items():
+        if codes:
+            predicates[vocabulary] = lambda f, v=vocabulary, c=codes: bool(f.terms[v] & c)
+    if request.language:
+        predicates[FACET_LANGUAGE] = lambda f, code=request.language: code in f.languages
+    if request.free:
+        predicates[FACET_FREE] = lambda f: f.free
+    if request.open_now:
+        predicates[FACET_OPEN_NOW] = lambda f: f.open_now
+    return predicates
+
+
+def _facet_counts(
+    ordered: list[UUID], facts: dict[UUID, ServiceFacts], predicates: dict[str, Predicate]
+) -> dict[str, dict[str, int]]:
+    """For each option: how many results there would be with it ticked, other filters kept."""
+    counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for sid in ordered:
+        fact = facts[sid]
+        failing = [name for name, test in predicates.items() if not test(fact)]
+        if len(failing) > 1:
+            continue
+        for vocabulary in OWN_VOCABULARIES:
+            if not failing or failing == [vocabulary]:
+                for code in fact.terms[vocabulary]:
+                    counts[vocabulary][code] += 1
+        if not failing or failing == [FACET_LANGUAGE]:
+            for code in fact.languages:
+                counts[FACET_LANGUAGE][code] += 1
+        if (not failing or failing == [FACET_FREE]) and fact.free:
+            counts[FACET_FREE]["yes"] += 1
+        if (not failing or failing == [FACET_OPEN_NOW]) and fact.open_now:
+            counts[FACET_OPEN_NOW]["yes"] += 1
+    return {key: dict(value) for key, value in counts.items()}
+
+
+def load_facts(service_ids: list[UUID], now: dt.datetime) -> dict[UUID, ServiceFacts]:
+    """Terms, languages, cost and opening for each candidate, in four queries."""
+    facts: dict[UUID, ServiceFacts] = {sid: ServiceFacts() for sid in service_ids}
+    attributes = ServiceAttribute.objects.filter(
+        service_id__in=service_ids, taxonomy_term__taxonomy__name__in=OWN_VOCABULARIES
+    ).values_list("service_id", "taxonomy_term__taxonomy__name", "taxonomy_term__code")
+    for sid, vocabulary, code in attributes:
+        facts[sid].terms[vocabulary].add(code)
+    for sid, code in Language.objects.filter(service_id__in=service_ids).values_list(
+        "service_id", "code"
+    ):
+        facts[sid].languages.add(code.lower())
+    for sid in CostOption.objects.filter(
+        service_id__in=service_ids, amount__gt=0
+    ).values_list("service_id", flat=True):
+        facts[sid].free = False
+    schedules: dict[UUID, list[Schedule]] = defaultdict(list)
+    for schedule in Schedule.objects.filter(service_id__in=service_ids):
+        schedules[schedule.service_id].append(schedule)
+    local_now = timezone.localtime(now) if timezone.is_aware(now) else now
+    for sid, rows in schedules.items():
+        facts[sid].open_now = opening.is_open_at(rows, local_now.replace(tzinfo=None))
+    return facts
+
+
+# The ranker's index is built once per process and rebuilt when the directory changes.
+_ranker_lock = threading.Lock()
+_ranker_cache: dict[str, object] = {}
+
+
+def _directory_signature() -> tuple:
+    services = Service.objects.aggregate(changed=Max("updated_at"), count=Count("id"))
+    terms = TaxonomyTerm.objects.aggregate(changed=Max("updated_at"), count=Count("id"))
+    return (services["changed"], services["count"], terms["changed"], terms["count"],
+            ServiceAttribute.objects.count())
+
+
+def get_ranker() -> Ranker:
+    """The ranker for the directory as it is now."""
+    signature = _directory_signature()
+    with _ranker_lock:
+        if _ranker_cache.get("signature") != signature:
+            _ranker_cache["ranker"] = Ranker(build_documents())
+            _ranker_cache["signature"] = signature
+        return _ranker_cache["ranker"]  # type: ignore[return-value]
+
+
+def build_documents() -> list[SearchDocument]:
+    """One search document per public service."""
+    national = ServiceCoverage.objects.filter(
+        service=OuterRef("pk"), place__kind=PlaceKind.NATION
+    )
+    services = (
+        Service.objects.public()
+        .select_related("organisation")
+        .annotate(is_national=Exists(national))
+        .prefetch_related("schedules", "service_areas", "attributes__taxonomy_term")
+    )
+    documents = []
+    for service in services:
+        terms: list[str] = []
+        for attribute in service.attributes.all():
+            terms.extend(t for t in (attribute.taxonomy_term.name, attribute.taxonomy_term.code) if t)
+        documents.append(SearchDocument(
+            id=str(service.id),
+            name=service.name,
+            description=service.description,
+            alternate_name=service.alternate_name,
+            organisation_name=service.organisation.name,
+            eligibility=service.eligibility_description,
+            application_process=service.application_process,
+            terms=tuple(terms),
+            service_area_names=tuple(a.name for a in service.service_areas.all()),
+            available_24_7=opening.is_always_open(service.schedules.all()),
+            is_national=service.is_national,
+        ))
+    return documents

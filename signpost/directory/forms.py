@@ -1,0 +1,112 @@
+"""Forms for the public directory. Messages are plain English and sit next to the field."""
+
+from __future__ import annotations
+
+from django import forms
+
+from signpost.directory.coverage import PlaceIndex
+from signpost.directory.models.feedback import ProblemKind
+from signpost.directory.models.taxonomy import OWN_VOCABULARIES
+
+MAX_QUERY_LENGTH = 200
+MAX_AGE = 120
+
+# Query-string names for our vocabularies.
+FILTER_PARAMS = {
+    "needs": "need",
+    "support-type": "type",
+    "access": "access",
+    "delivery": "delivery",
+    "audience": "audience",
+}
+
+
+class SearchForm(forms.Form):
+    """The search and filter form. Unknown filter values are dropped and reported, not fatal."""
+
+    q = forms.CharField(
+        required=False, label="What do you need help with?",
+        error_messages={"max_length": f"Your search is too long. Use {MAX_QUERY_LENGTH} "
+                        "characters or fewer."},
+    )
+    age = forms.CharField(required=False, label="Age of the person who needs help")
+    where = forms.CharField(required=False, label="Where do they live?")
+    language = forms.CharField(required=False)
+    free = forms.BooleanField(required=False)
+    open_now = forms.BooleanField(required=False)
+    page = forms.CharField(required=False)
+
+    def __init__(self, data, *, vocab_codes: dict[str, set[str]], language_codes: set[str],
+                 places: PlaceIndex) -> None:
+        super().__init__(data)
+        self.vocab_codes = vocab_codes
+        self.language_codes = language_codes
+        self.places = places
+        self.ignored: list[str] = []
+        self.selected: dict[str, frozenset[str]] = {}
+        for vocabulary in OWN_VOCABULARIES:
+            wanted = [v for v in data.getlist(FILTER_PARAMS[vocabulary]) if v][:30]
+            known = {v for v in wanted if v in vocab_codes.get(vocabulary, set())}
+            self.ignored += [v[:40] for v in wanted if v not in known]
+            self.selected[vocabulary] = frozenset(known)
+
+    def clean_q(self) -> str:
+        text = " ".join(self.cleaned_data["q"].split())
+        if len(text) > MAX_QUERY_LENGTH:
+            raise forms.ValidationError(self.fields["q"].error_messages["max_length"])
+        return text
+
+    def clean_age(self) -> int | None:
+        raw = self.cleaned_data["age"].strip()
+        if not raw:
+            return None
+        if not raw.isascii() or not raw.isdigit():
+            raise forms.ValidationError("Enter age as a whole number of years, like 15")
+        value = int(raw[:4]) if len(raw) <= 4 else MAX_AGE + 1
+        if value > MAX_AGE:
+            raise forms.ValidationError(f"Enter an age between 0 and {MAX_AGE}")
+        return value
+
+    def clean_where(self) -> int | None:
+        raw = " ".join(self.cleaned_data["where"].split())[:60]
+        if not raw:
+            return None
+        place_id = self.places.resolve_where(raw)
+        if place_id is None:
+            raise forms.ValidationError(
+                "We do not know that place. Enter a town, like Mansfield, or the first "
+                "part of a postcode, like NG18"
+            )
+        return place_id
+
+    def clean_language(self) -> str:
+        code = self.cleaned_data["language"].strip().lower()
+        if code and code not in self.language_codes:
+            self.ignored.append(code[:40])
+            return ""
+        return code
+
+    def clean_page(self) -> int:
+        raw = self.cleaned_data["page"].strip()
+        return int(raw) if raw.isascii() and raw.isdigit() and 0 < len(raw) < 6 else 1
+
+
+class ProblemReportForm(forms.Form):
+    """'Report a problem with this page'. `website` is a honeypot people never see."""
+
+    kind = forms.ChoiceField(
+        choices=ProblemKind.choices, widget=forms.RadioSelect, label="What is wrong?",
+        error_messages={"required": "Select what is wrong with the page"},
+    )
+    details = forms.CharField(
+        widget=forms.Textarea, max_length=2000, label="Tell us more",
+        error_messages={
+            "required": "Tell us what is wrong, so we can fix it",
+            "max_length": "Use 2,000 characters or fewer",
+        },
+    )
+    email = forms.EmailField(
+        required=False, label="Your email address (optional)",
+        error_messages={"invalid": "Enter an email address like name@example.com"},
+    )
+    website = forms.CharField(required=False, label="Leave this empty")

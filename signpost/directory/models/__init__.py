@@ -1,0 +1,39 @@
+"""The service directory, shaped on Open Referral (HSDS 3.0) so directories can share it."""
+
+from .feedback import ProblemReport
+from .locations import Accessibility, Address, Location
+from .organisations import Organisation
+from .places import Place, ServiceCoverage
+from .services import (
+    Contact,
+    CostOption,
+    Language,
+    Phone,
+    Schedule,
+    Service,
+    ServiceArea,
+    ServiceAtLocation,
+    ServiceAttribute,
+)
+from .taxonomy import Taxonomy, TaxonomyTerm
+
+__all__ = [
+    "Accessibility",
+    "Address",
+    "Contact",
+    "CostOption",
+    "Language",
+    "Location",
+    "Organisation",
+    "Phone",
+    "Place",
+    "ProblemReport",
+    "Schedule",
+    "Service",
+    "ServiceArea",
+    "ServiceAtLocation",
+    "ServiceAttribute",
+    "ServiceCoverage",
+    "Taxonomy",
+    "TaxonomyTerm",
+]

@@ -1,0 +1,339 @@
+"""Services and what hangs off them (HSDS `service` and its child tables)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils import timezone
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.models import Orderable, RevisionMixin
+from wagtail.search import index
+
+from signpost.core.models import TimestampedModel, UUIDModel
+
+
+class ServiceStatus(models.TextChoices):
+    ACTIVE = "active", "Active"
+    TEMPORARILY_CLOSED = "temporarily closed", "Temporarily closed"
+    INACTIVE = "inactive", "Inactive"
+    DEFUNCT = "defunct", "Defunct"
+
+
+# The public only sees services that exist; a temporarily closed one is shown with a notice.
+PUBLIC_STATUSES = (ServiceStatus.ACTIVE, ServiceStatus.TEMPORARILY_CLOSED)
+
+
+class ServiceQuerySet(models.QuerySet):
+    def public(self) -> ServiceQuerySet:
+        """Services the public may see."""
+        return self.filter(status__in=PUBLIC_STATUSES)
+
+    def for_age(self, age: int) -> ServiceQuerySet:
+        """Services whose age range (inclusive, either end open) includes this age."""
+        return self.filter(
+            models.Q(minimum_age__isnull=True) | models.Q(minimum_age__lte=age),
+            models.Q(maximum_age__isnull=True) | models.Q(maximum_age__gte=age),
+        )
+
+    def covering(self, place_id: int) -> ServiceQuerySet:
+        """Services that reach someone living in this place (local cover, national or remote)."""
+        return self.filter(coverage__place_id=place_id).distinct()
+
+    def review_overdue(self, today: dt.date | None = None) -> ServiceQuerySet:
+        """Services not reviewed within the review period (or never)."""
+        cutoff = (today or timezone.localdate()) - dt.timedelta(
+            days=settings.SIGNPOST_REVIEW_AFTER_DAYS
+        )
+        return self.filter(models.Q(assured_date__isnull=True) | models.Q(assured_date__lt=cutoff))
+
+
+class Service(UUIDModel, TimestampedModel, RevisionMixin, index.Indexed, ClusterableModel):
+    """A service people can use: a helpline, a therapy team, a group, a course."""
+
+    organisation = models.ForeignKey(
+        "directory.Organisation", on_delete=models.PROTECT, related_name="services"
+    )
+    name = models.CharField(max_length=255)
+    alternate_name = models.CharField(max_length=255, blank=True)
+    description = models.TextField(blank=True, help_text="What it offers, in plain English.")
+    url = models.URLField(max_length=500, blank=True)
+    email = models.EmailField(blank=True)
+    status = models.CharField(
+        max_length=20, choices=ServiceStatus.choices, default=ServiceStatus.ACTIVE
+    )
+    interpretation_services = models.TextField(blank=True)
+    application_process = models.TextField(
+        blank=True, help_text="How to get help, step by step, for the public."
+    )
+    fees_description = models.TextField(blank=True)
+    wait_time = models.CharField(max_length=255, blank=True)
+    accreditations = models.TextField(blank=True)
+    eligibility_description = models.TextField(blank=True, help_text="Who it is for.")
+    minimum_age = models.PositiveSmallIntegerField(
+        null=True, blank=True, validators=[MaxValueValidator(130)]
+    )
+    maximum_age = models.PositiveSmallIntegerField(
+        null=True, blank=True, validators=[MaxValueValidator(130)]
+    )
+    assured_date = models.DateField(
+        null=True, blank=True, verbose_name="last reviewed",
+        help_text="When someone last checked these details with the service.",
+    )
+    assurer_email = models.EmailField(blank=True)
+    alert = models.TextField(blank=True, help_text="A short notice shown at the top.")
+    referral_criteria = models.TextField(
+        blank=True, help_text="For professionals: who the service accepts and who it does not."
+    )
+    professional_referral = models.TextField(
+        blank=True, help_text="For professionals: how to refer (form, email, what to include)."
+    )
+
+    objects = ServiceQuerySet.as_manager()
+
+    panels = [
+        MultiFieldPanel([
+            FieldPanel("name"), FieldPanel("alternate_name"), FieldPanel("organisation"),
+            FieldPanel("status"), FieldPanel("alert"),
+        ], heading="The service"),
+        FieldPanel("description"),
+        MultiFieldPanel([
+            FieldPanel("eligibility_description"),
+            FieldRowPanel([FieldPanel("minimum_age"), FieldPanel("maximum_age")]),
+        ], heading="Who it is for"),
+        MultiFieldPanel([
+            FieldPanel("application_process"), FieldPanel("url"), FieldPanel("email"),
+            FieldPanel("wait_time"),
+        ], heading="How to get help"),
+        MultiFieldPanel([
+            FieldPanel("referral_criteria"), FieldPanel("professional_referral"),
+        ], heading="For professionals"),
+        MultiFieldPanel([
+            FieldPanel("fees_description"), FieldPanel("interpretation_services"),
+            FieldPanel("accreditations"),
+        ], heading="Cost and more"),
+        InlinePanel("attributes", label="Categories (needs, type, access, delivery, audience)"),
+        InlinePanel("phones", label="Phone numbers"),
+        InlinePanel("contacts", label="Contacts"),
+        InlinePanel("schedules", label="Opening hours"),
+        InlinePanel("service_at_locations", label="Locations"),
+        InlinePanel("service_areas", label="Areas covered"),
+        InlinePanel("languages", label="Languages"),
+        InlinePanel("cost_options", label="Costs"),
+        MultiFieldPanel([FieldPanel("assured_date"), FieldPanel("assurer_email")],
+                        heading="Review"),
+    ]
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.SearchField("description"),
+        index.FilterField("status"),
+        index.RelatedFields("organisation", [index.SearchField("name")]),
+    ]
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(minimum_age__isnull=True)
+                | models.Q(maximum_age__isnull=True)
+                | models.Q(minimum_age__lte=models.F("maximum_age")),
+                name="service_age_range_in_order",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def clean(self) -> None:
+        if (
+            self.minimum_age is not None
+            and self.maximum_age is not None
+            and self.minimum_age > self.maximum_age
+        ):
+            raise ValidationError(
+                {"maximum_age": "The maximum age must be the same as or above the minimum age."}
+            )
+
+    def save(self, *args, refresh: bool = True, **kwargs) -> None:
+        super().save(*args, **kwargs)
+        if refresh:
+            # Coverage is derived from the areas and locations just saved with the service;
+            # bulk importers pass refresh=False and rebuild it once they have the children.
+            from signpost.directory.coverage import refresh_coverage
+
+            refresh_coverage(self)
+
+    @property
+    def is_review_overdue(self) -> bool:
+        """True when the details have not been checked within the review period."""
+        if self.assured_date is None:
+            return True
+        limit = timezone.localdate() - dt.timedelta(days=settings.SIGNPOST_REVIEW_AFTER_DAYS)
+        return self.assured_date < limit
+
+
+class Phone(UUIDModel, Orderable):
+    """A phone number or text short code."""
+
+    service = ParentalKey(
+        Service, null=True, blank=True, on_delete=models.CASCADE, related_name="phones"
+    )
+    number = models.CharField(max_length=40)
+    extension = models.CharField(max_length=20, blank=True)
+    type = models.CharField(
+        max_length=20, blank=True,
+        choices=[("voice", "Voice"), ("text", "Text (SMS)"), ("textphone", "Textphone"),
+                 ("fax", "Fax"), ("cell", "Mobile"), ("video", "Video"), ("pager", "Pager")],
+    )
+    description = models.CharField(max_length=255, blank=True)
+
+    def __str__(self) -> str:
+        return self.number
+
+    @property
+    def dial_string(self) -> str:
+        """The number as a tel:/sms: link wants it: digits and a leading plus only."""
+        return "".join(ch for ch in self.number if ch.isdigit() or ch == "+")
+
+
+class Contact(UUIDModel, Orderable):
+    """A named person or team; private contacts are for staff and never shown or shared."""
+
+    service = ParentalKey(Service, on_delete=models.CASCADE, related_name="contacts")
+    name = models.CharField(max_length=255, blank=True)
+    title = models.CharField(max_length=255, blank=True)
+    department = models.CharField(max_length=255, blank=True)
+    email = models.EmailField(blank=True)
+    phone = models.CharField(max_length=40, blank=True)
+    is_private = models.BooleanField(
+        default=True, help_text="Private contacts are for directory staff only."
+    )
+
+    def __str__(self) -> str:
+        return self.name or self.department or self.email
+
+
+DAYS = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
+
+
+class Schedule(UUIDModel, Orderable):
+    """When a service is open, as an RFC 5545-style rule (HSDS `schedule`)."""
+
+    service = ParentalKey(
+        Service, null=True, blank=True, on_delete=models.CASCADE, related_name="schedules"
+    )
+    service_at_location = models.ForeignKey(
+        "directory.ServiceAtLocation", null=True, blank=True, on_delete=models.CASCADE,
+        related_name="schedules",
+    )
+    freq = models.CharField(
+        max_length=10, blank=True, choices=[("WEEKLY", "Weekly"), ("MONTHLY", "Monthly")]
+    )
+    interval = models.PositiveSmallIntegerField(null=True, blank=True)
+    byday = models.CharField(
+        max_length=60, blank=True, help_text="Days, such as MO,TU,WE or 1TU (first Tuesday)."
+    )
+    bymonthday = models.CharField(max_length=60, blank=True)
+    opens_at = models.TimeField(null=True, blank=True)
+    closes_at = models.TimeField(null=True, blank=True)
+    valid_from = models.DateField(null=True, blank=True)
+    valid_to = models.DateField(null=True, blank=True)
+    dtstart = models.DateField(null=True, blank=True)
+    until = models.DateField(null=True, blank=True)
+    timezone = models.CharField(max_length=40, blank=True)
+    wkst = models.CharField(max_length=2, blank=True)
+    description = models.TextField(blank=True)
+    notes = models.TextField(blank=True)
+    attending_type = models.CharField(max_length=60, blank=True)
+    schedule_link = models.URLField(max_length=500, blank=True)
+
+    def __str__(self) -> str:
+        return self.description or f"{self.byday} {self.opens_at}-{self.closes_at}"
+
+
+class ServiceAtLocation(UUIDModel, Orderable):
+    """A service delivered at a location."""
+
+    service = ParentalKey(Service, on_delete=models.CASCADE, related_name="service_at_locations")
+    location = models.ForeignKey(
+        "directory.Location", on_delete=models.PROTECT, related_name="service_at_locations"
+    )
+    description = models.TextField(blank=True)
+
+    panels = [FieldPanel("location"), FieldPanel("description")]
+
+    def __str__(self) -> str:
+        return f"{self.service} at {self.location}"
+
+
+class ServiceArea(UUIDModel, Orderable):
+    """The area a service covers, named as people name it ('Mansfield district')."""
+
+    service = ParentalKey(Service, on_delete=models.CASCADE, related_name="service_areas")
+    name = models.CharField(max_length=255, blank=True)
+    description = models.TextField(blank=True)
+    extent = models.TextField(blank=True)
+    extent_type = models.CharField(max_length=40, blank=True)
+    uri = models.URLField(max_length=500, blank=True)
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Language(UUIDModel, Orderable):
+    """A language the service works in; `code` is ISO 639 (BSL is `bfi`)."""
+
+    service = ParentalKey(Service, on_delete=models.CASCADE, related_name="languages")
+    name = models.CharField(max_length=120)
+    code = models.CharField(max_length=12, blank=True)
+    note = models.CharField(max_length=255, blank=True)
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class CostOption(UUIDModel, Orderable):
+    """A charge for using the service."""
+
+    service = ParentalKey(Service, on_delete=models.CASCADE, related_name="cost_options")
+    option = models.CharField(max_length=255, blank=True)
+    currency = models.CharField(max_length=3, default="GBP")
+    amount = models.DecimalField(
+        max_digits=10, decimal_places=2, null=True, blank=True,
+        validators=[MinValueValidator(0)],
+    )
+    amount_description = models.CharField(max_length=255, blank=True)
+    valid_from = models.DateField(null=True, blank=True)
+    valid_to = models.DateField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return self.option or str(self.amount)
+
+
+class ServiceAttribute(UUIDModel, Orderable):
+    """Links a service to a taxonomy term (HSDS `attribute` with link_entity 'service')."""
+
+    service = ParentalKey(Service, on_delete=models.CASCADE, related_name="attributes")
+    taxonomy_term = models.ForeignKey(
+        "directory.TaxonomyTerm", on_delete=models.CASCADE, related_name="service_attributes"
+    )
+    link_type = models.CharField(max_length=60, blank=True)
+    value = models.CharField(max_length=255, blank=True)
+
+    panels = [FieldPanel("taxonomy_term"), FieldPanel("value")]
+
+    class Meta(Orderable.Meta):
+        constraints = [
+            models.UniqueConstraint(
+                fields=["service", "taxonomy_term"], name="one_attribute_per_term"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return str(self.taxonomy_term)

@@ -1,0 +1,265 @@
+"""What templates show about services: plain-English lines built from the data."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from uuid import UUID
+
+from django.db.models import Count, Prefetch, Q
+from django.utils import timezone
+
+from signpost.directory import opening
+from signpost.directory.models import (
+    Place,
+    Service,
+    ServiceAttribute,
+    ServiceAtLocation,
+    Taxonomy,
+    TaxonomyTerm,
+)
+from signpost.directory.models.taxonomy import (
+    ACCESS,
+    AUDIENCE,
+    DELIVERY,
+    NEEDS,
+    SUPPORT_TYPE,
+)
+
+ACCESS_LABELS = {
+    "self-referral": "self-referral",
+    "gp-referral": "GP referral",
+    "professional-referral": "professional referral",
+    "drop-in": "drop-in",
+}
+
+
+def age_text(minimum: int | None, maximum: int | None) -> str:
+    """'Ages 16 to 25', '18 and over', 'Up to 17' or 'All ages'."""
+    if minimum is None and maximum is None:
+        return "All ages"
+    if minimum is None or minimum == 0:
+        return f"Up to age {maximum}"
+    if maximum is None:
+        return f"Ages {minimum} and over"
+    return f"Ages {minimum} to {maximum}"
+
+
+def service_queryset():
+    """Services with everything a card or page shows, in a fixed number of queries."""
+    return Service.objects.select_related("organisation").prefetch_related(
+        Prefetch("attributes", queryset=ServiceAttribute.objects.select_related(
+            "taxonomy_term__taxonomy")),
+        "schedules", "languages", "cost_options", "phones", "service_areas",
+        Prefetch("service_at_locations", queryset=ServiceAtLocation.objects.select_related(
+            "location").prefetch_related("location__addresses", "location__accessibility")),
+    )
+
+
+@dataclass
+class ServiceCard:
+    """A service as a search result or list item."""
+
+    service: Service
+    place_name: str = ""
+    now: dt.datetime | None = None
+
+    def terms(self, vocabulary: str) -> list[TaxonomyTerm]:
+        return [a.taxonomy_term for a in self.service.attributes.all()
+                if a.taxonomy_term.taxonomy.name == vocabulary]
+
+    def is_free(self) -> bool:
+        return not any(c.amount and c.amount > 0 for c in self.service.cost_options.all())
+
+    def is_open_now(self) -> bool:
+        moment = timezone.localtime(self.now or timezone.now()).replace(tzinfo=None)
+        return opening.is_open_at(self.service.schedules.all(), moment)
+
+    def where_text(self) -> str:
+        """Where the service is, from the visitor's point of view."""
+        locations = [sal.location for sal in self.service.service_at_locations.all()]
+        physical = [loc for loc in locations if not loc.is_virtual]
+        if not physical:
+            return "Phone and online"
+        towns = []
+        for location in physical:
+            address = location.public_address()
+            if address and address.city and address.city not in towns:
+                towns.append(address.city)
+        if self.place_name and self.place_name in towns:
+            return self.place_name
+        return ", ".join(towns[:2]) + (" and more" if len(towns) > 2 else "")
+
+    def why_it_fits(self) -> str:
+        """One line: 'Ages 16 to 25 · self-referral · Mansfield · free'."""
+        parts = [age_text(self.service.minimum_age, self.service.maximum_age)]
+        access = [ACCESS_LABELS.get(t.code, t.name.lower()) for t in self.terms(ACCESS)]
+        if access:
+            parts.append(" or ".join(access[:2]))
+        where = self.where_text()
+        if where:
+            parts.append(where)
+        parts.append("free" if self.is_free() else "costs money")
+        if opening.is_always_open(self.service.schedules.all()):
+            parts.append("24 hours")
+        return " · ".join(parts)
+
+
+def cards_for(ids: list[UUID], *, place_name: str = "") -> list[ServiceCard]:
+    """Cards for these services, keeping the order given."""
+    services = {s.id: s for s in service_queryset().filter(id__in=ids)}
+    return [ServiceCard(services[i], place_name) for i in ids if i in services]
+
+
+def vocabulary_terms() -> dict[str, list[TaxonomyTerm]]:
+    """Our vocabularies' terms, for the filters and the home page."""
+    result: dict[str, list[TaxonomyTerm]] = {v: [] for v in (NEEDS, SUPPORT_TYPE, ACCESS,
+                                                              DELIVERY, AUDIENCE)}
+    for term in TaxonomyTerm.objects.filter(taxonomy__name__in=result).select_related("taxonomy"):
+        result[term.taxonomy.name].append(term)
+    return result
+
+
+def home_browse_context() -> dict:
+    """Needs with at least one public service, and the age groups, for the home page."""
+    needs = (
+        TaxonomyTerm.objects.in_vocabulary(NEEDS)
+        .annotate(services=Count("service_attributes", filter=Q(
+            service_attributes__service__status__in=["active", "temporarily closed"])))
+        .filter(services__gt=0)
+    )
+    return {"browse_needs": needs, "age_groups": AGE_GROUPS}
+
+
+# Age groups on the home page link to a search for a typical age in the group.
+AGE_GROUPS = [
+    ("Children (under 11)", 8),
+    ("Young people (11 to 17)", 14),
+    ("Young adults (18 to 25)", 21),
+    ("Adults", 40),
+    ("Older adults (65 and over)", 70),
+]
+
+
+def local_crisis_services() -> list[Service]:
+    """Public services tagged as urgent help, for the urgent help page."""
+    return list(
+        Service.objects.public()
+        .filter(attributes__taxonomy_term__code="urgent-help",
+                attributes__taxonomy_term__taxonomy__name=SUPPORT_TYPE)
+        .distinct().order_by("name")[:20]
+    )
+
+
+def language_choices() -> list[tuple[str, str]]:
+    """Languages that public services offer, by code, for the language filter."""
+    from signpost.directory.models import Language
+
+    rows = (Language.objects.filter(service__status__in=["active", "temporarily closed"])
+            .exclude(code="").values_list("code", "name").distinct())
+    names: dict[str, str] = {}
+    for code, name in rows:
+        names.setdefault(code.lower(), name)
+    return sorted(names.items(), key=lambda item: item[1])
+
+
+def place_name(place_id: int | None) -> str:
+    if place_id is None:
+        return ""
+    place = Place.objects.filter(pk=place_id).first()
+    return place.name if place else ""
+
+
+
+
+@dataclass
+class LocationView:
+    """A location as the public may see it: no street address when it is hidden."""
+
+    name: str
+    lines: list[str]
+    map_url: str
+    accessibility: list[str]
+    hidden: bool
+    virtual: bool
+
+
+class ServicePage:
+    """Everything the service page shows, worked out once."""
+
+    RELATED_LIMIT = 4
+
+    def __init__(self, service: Service) -> None:
+        self.service = service
+        self.card = ServiceCard(service)
+
+    @property
+    def age_text(self) -> str:
+        return age_text(self.service.minimum_age, self.service.maximum_age)
+
+    def audiences(self) -> list[str]:
+        return [t.name for t in self.card.terms(AUDIENCE)]
+
+    def needs(self) -> list[str]:
+        return [t.name for t in self.card.terms(NEEDS)]
+
+    def access_codes(self) -> set[str]:
+        return {t.code for t in self.card.terms(ACCESS)}
+
+    def voice_phones(self):
+        return [p for p in self.service.phones.all() if p.type != "text"]
+
+    def text_phones(self):
+        return [p for p in self.service.phones.all() if p.type == "text"]
+
+    def hours(self) -> list[str]:
+        lines = [opening.describe(s) for s in self.service.schedules.all()]
+        return [line for line in lines if line]
+
+    def hours_notes(self) -> list[str]:
+        return [s.description for s in self.service.schedules.all()
+                if s.description and s.description != opening.describe(s)]
+
+    def locations(self) -> list[LocationView]:
+        views = []
+        for link in self.service.service_at_locations.all():
+            location = link.location
+            address = location.public_address()
+            if location.hide_address:
+                lines = [p for p in [address.city if address else "",
+                                     address.postcode_district if address else ""] if p]
+            elif address:
+                lines = [p for p in [address.address_1, address.address_2, address.city,
+                                     address.postal_code] if p]
+            else:
+                lines = []
+            views.append(LocationView(
+                name=location.name, lines=lines, map_url=location.map_url(),
+                accessibility=[a.description or a.details for a in location.accessibility.all()],
+                hidden=location.hide_address, virtual=location.is_virtual,
+            ))
+        return views
+
+    def cost_lines(self) -> list[str]:
+        lines = []
+        for cost in self.service.cost_options.all():
+            amount = f"£{cost.amount:,.2f}" if cost.amount is not None else ""
+            lines.append(" – ".join(p for p in [cost.option, amount, cost.amount_description]
+                                    if p))
+        return lines
+
+    def review_is_old(self) -> bool:
+        return self.service.is_review_overdue
+
+    def related(self) -> list[Service]:
+        """Other public services that help with the same needs, nearest match first."""
+        need_ids = [a.taxonomy_term_id for a in self.service.attributes.all()
+                    if a.taxonomy_term.taxonomy.name == NEEDS]
+        if not need_ids:
+            return []
+        return list(
+            Service.objects.public().exclude(id=self.service.id)
+            .filter(attributes__taxonomy_term_id__in=need_ids)
+            .annotate(shared=Count("attributes")).order_by("-shared", "name")
+            .select_related("organisation")[: self.RELATED_LIMIT]
+        )

@@ -1,0 +1,118 @@
+"""The directory in the Wagtail admin: list, filter, search, edit, with revision history."""
+
+from __future__ import annotations
+
+import django_filters
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.panels import FieldPanel
+from wagtail.admin.ui.tables import BooleanColumn, Column, UpdatedAtColumn
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from signpost.directory.models import (
+    Location,
+    Organisation,
+    Place,
+    ProblemReport,
+    Service,
+    Taxonomy,
+    TaxonomyTerm,
+)
+from signpost.directory.models.services import ServiceStatus
+
+
+class ServiceFilterSet(WagtailFilterSet):
+    status = django_filters.ChoiceFilter(choices=ServiceStatus.choices)
+    review_overdue = django_filters.BooleanFilter(
+        label="Review overdue", method="filter_review_overdue"
+    )
+    organisation = django_filters.ModelChoiceFilter(queryset=Organisation.objects.all())
+
+    class Meta:
+        model = Service
+        fields = ["status", "organisation"]
+
+    def filter_review_overdue(self, queryset, name, value):
+        overdue = Service.objects.review_overdue().values("id")
+        return queryset.filter(id__in=overdue) if value else queryset.exclude(id__in=overdue)
+
+
+class ServiceViewSet(SnippetViewSet):
+    model = Service
+    icon = "list-ul"
+    menu_label = "Services"
+    list_display = [
+        "name",
+        Column("organisation", label="Organisation"),
+        Column("status", label="Status"),
+        BooleanColumn("is_review_overdue", label="Review overdue"),
+        Column("assured_date", label="Last reviewed"),
+        UpdatedAtColumn(),
+    ]
+    filterset_class = ServiceFilterSet
+    search_fields = ["name", "description"]
+    list_per_page = 50
+    copy_view_enabled = False
+
+
+class OrganisationViewSet(SnippetViewSet):
+    model = Organisation
+    icon = "group"
+    list_display = ["name", "website", UpdatedAtColumn()]
+    search_fields = ["name", "description"]
+
+
+class LocationViewSet(SnippetViewSet):
+    model = Location
+    icon = "site"
+    list_display = ["name", "location_type", BooleanColumn("hide_address"), UpdatedAtColumn()]
+    list_filter = ["location_type", "hide_address"]
+    search_fields = ["name"]
+
+
+class TaxonomyViewSet(SnippetViewSet):
+    model = Taxonomy
+    icon = "tag"
+    list_display = ["name", "version"]
+
+
+class TaxonomyTermViewSet(SnippetViewSet):
+    model = TaxonomyTerm
+    icon = "tag"
+    list_display = ["name", "code", "taxonomy"]
+    list_filter = ["taxonomy"]
+    search_fields = ["name", "code"]
+
+
+class PlaceViewSet(SnippetViewSet):
+    model = Place
+    icon = "site"
+    list_display = ["name", "kind"]
+    list_filter = ["kind"]
+    search_fields = ["name"]
+
+
+class ProblemReportViewSet(SnippetViewSet):
+    model = ProblemReport
+    icon = "warning"
+    menu_label = "Problem reports"
+    list_display = ["service", "kind", Column("created_at", label="Sent"),
+                    BooleanColumn("is_resolved", label="Resolved")]
+    list_filter = ["kind"]
+    panels = [FieldPanel("service", read_only=True), FieldPanel("kind", read_only=True),
+              FieldPanel("details", read_only=True), FieldPanel("email", read_only=True),
+              FieldPanel("resolved_at"), FieldPanel("resolved_note")]
+    add_view_enabled = False
+    copy_view_enabled = False
+
+
+class DirectoryGroup(SnippetViewSetGroup):
+    menu_label = "Directory"
+    menu_icon = "list-ul"
+    menu_order = 200
+    items = (ServiceViewSet, OrganisationViewSet, LocationViewSet, TaxonomyViewSet,
+             TaxonomyTermViewSet, PlaceViewSet, ProblemReportViewSet)
+
+
+register_snippet(DirectoryGroup)
+

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class OpenreferralConfig(AppConfig):
+    name = "signpost.openreferral"
+    label = "openreferral"
