@@ -12,3 +12,11 @@ STORAGES = {**STORAGES, "staticfiles": {
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 ALLOWED_HOSTS = ["*"]
+
+TEMPLATES = [
+    {**TEMPLATES[0], "BACKEND": "signpost.core.testing.InstrumentedJinja2"},  # noqa: F405
+    *TEMPLATES[1:],  # noqa: F405
+]
+LOGGING = {**LOGGING, "root": {"handlers": ["console"], "level": "WARNING"}}  # noqa: F405
+STATICFILES_DIRS = [PACKAGE_DIR / "static"]  # noqa: F405
+WHITENOISE_AUTOREFRESH = True

@@ -1,0 +1,63 @@
+import pytest
+
+from signpost.directory.coverage import PlaceIndex
+from signpost.directory.models import Service
+
+from .factories import ServiceFactory, add_location, build_gazetteer
+
+
+@pytest.fixture
+def places(db):
+    return build_gazetteer()
+
+
+def test_a_county_wide_service_covers_every_town_in_the_county(places):
+    service = ServiceFactory(areas=["Nottingham and Nottinghamshire"])
+    assert set(Service.objects.covering(places["mansfield"].pk)) == {service}
+    assert set(Service.objects.covering(places["nottingham"].pk)) == {service}
+
+
+def test_a_mansfield_district_service_does_not_cover_nottingham(places):
+    ServiceFactory(areas=["Mansfield district"])
+    assert not Service.objects.covering(places["nottingham"].pk).exists()
+    assert Service.objects.covering(places["mansfield"].pk).exists()
+
+
+def test_nottinghamshire_in_a_description_does_not_mean_nottingham(places):
+    index = PlaceIndex.load()
+    found = index.names_in_text("Covers the north of Nottinghamshire only")
+    assert places["nottingham"].pk not in found
+    assert places["county"].pk in found
+
+
+def test_a_mansfield_road_address_is_not_the_town_of_mansfield(places):
+    index = PlaceIndex.load()
+    assert places["mansfield"].pk not in index.names_in_text("12 Mansfield Road, Nottingham")
+    assert places["nottingham"].pk in index.names_in_text("12 Mansfield Road, Nottingham")
+
+
+def test_national_services_cover_everywhere(places):
+    service = ServiceFactory(areas=["United Kingdom"])
+    assert service in Service.objects.covering(places["nottingham"].pk)
+
+
+def test_a_phone_only_service_with_no_area_counts_everywhere(places):
+    service = ServiceFactory()
+    add_location(service, virtual=True)
+    assert service in Service.objects.covering(places["mansfield"].pk)
+
+
+def test_a_local_service_with_no_area_covers_the_town_it_is_in(places):
+    service = ServiceFactory()
+    add_location(service, city="Mansfield")
+    assert service in Service.objects.covering(places["mansfield"].pk)
+    assert service not in Service.objects.covering(places["nottingham"].pk)
+
+
+@pytest.mark.parametrize("typed", ["NG18", "ng18 5ab", "NG18 5AB", " Mansfield ", "MANSFIELD"])
+def test_where_you_live_understands_towns_and_postcodes(places, typed):
+    assert PlaceIndex.load().resolve_where(typed) == places["mansfield"].pk
+
+
+def test_an_unknown_place_is_not_guessed(places):
+    assert PlaceIndex.load().resolve_where("Atlantis") is None
