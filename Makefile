@@ -37,6 +37,7 @@ frontend: $(CSS)
 
 migrate: install
 	$(PY) manage.py migrate --no-input
+	$(PY) manage.py createcachetable
 
 demo: install
 	$(PY) manage.py load_demo_data

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from django.db import transaction
 from wagtail.models import Page, Site
+from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from signpost.core.models import SiteSettings
 from signpost.directory.coverage import refresh_all_coverage
@@ -139,7 +140,8 @@ def load_demo() -> dict[str, object]:
     report = load_services()
     if report.rejected:
         raise ValueError("Demo data did not import cleanly:\n" + report.summary())
-    tagged = tag_services()
+    with disable_reference_index_auto_update():
+        tagged = tag_services()
     refresh_all_coverage()
     build_site()
     return {"places": places, "terms": vocab, "services": Service.objects.count(),
