@@ -8,8 +8,9 @@ from django.contrib.messages import get_messages
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.formats import date_format
-from signpost.core import jinja_globals
 from jinja2 import ChainableUndefined, ChoiceLoader, Environment, PackageLoader
+
+from signpost.core import jinja_globals
 
 
 def url(name: str, *args: Any, **kwargs: Any) -> str:
@@ -27,17 +28,19 @@ def environment(**options: Any) -> Environment:
     options["undefined"] = ChainableUndefined
     options.setdefault("autoescape", True)
     env = Environment(**options)
-    env.globals.update({
-        "static": static,
-        "url": url,
-        "site_settings": jinja_globals.site_settings,
-        "professional_mode": jinja_globals.professional_mode,
-        "my_list_count": jinja_globals.my_list_count,
-        "quick_exit_url": jinja_globals.quick_exit_url,
-        "form_error_list": jinja_globals.form_error_list,
-        "page_query": jinja_globals.page_query,
-        "get_messages": get_messages,
-        "choice_items": jinja_globals.choice_items,
-    })
+    env.globals.update(
+        {
+            "static": static,
+            "url": url,
+            "site_settings": jinja_globals.site_settings,
+            "professional_mode": jinja_globals.professional_mode,
+            "my_list_count": jinja_globals.my_list_count,
+            "quick_exit_url": jinja_globals.quick_exit_url,
+            "form_error_list": jinja_globals.form_error_list,
+            "page_query": jinja_globals.page_query,
+            "get_messages": get_messages,
+            "choice_items": jinja_globals.choice_items,
+        }
+    )
     env.filters["date_format"] = date_format
     return env

@@ -46,7 +46,9 @@ def my_list_count(context: Any) -> int:
     from signpost.directory.my_list import MyList
 
     request = _request(context)
-    return len(MyList(request.session)) if request is not None and hasattr(request, "session") else 0
+    return (
+        len(MyList(request.session)) if request is not None and hasattr(request, "session") else 0
+    )
 
 
 def quick_exit_url() -> str:

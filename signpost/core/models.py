@@ -34,9 +34,7 @@ class UrgentContactBlock(blocks.StructBlock):
     """One way to get urgent help, such as a phone number or a text short code."""
 
     name = blocks.CharBlock(max_length=80, help_text="For example: Samaritans")
-    action = blocks.ChoiceBlock(
-        choices=[("call", "Call"), ("text", "Text")], default="call"
-    )
+    action = blocks.ChoiceBlock(choices=[("call", "Call"), ("text", "Text")], default="call")
     number = blocks.CharBlock(max_length=30, help_text="As people dial it: 116 123")
     message = blocks.CharBlock(
         max_length=30, required=False, help_text="For text services, the word to send: SHOUT"
@@ -62,34 +60,64 @@ class FooterLinkBlock(blocks.StructBlock):
 
 
 DEFAULT_URGENT_CONTACTS = [
-    ("contact", {
-        "name": "Emergency services", "action": "call", "number": "999", "message": "",
-        "description": "If someone's life is at risk or they are seriously hurt, call 999 "
-        "or go to A&E now.",
-        "show_in_banner": True,
-    }),
-    ("contact", {
-        "name": "NHS 111, option 2", "action": "call", "number": "111", "message": "",
-        "description": "Call 111 and choose option 2 for your local NHS mental health "
-        "crisis line. Any age, 24 hours a day.",
-        "show_in_banner": True,
-    }),
-    ("contact", {
-        "name": "Samaritans", "action": "call", "number": "116 123", "message": "",
-        "description": "Free, any time, day or night. Someone will listen.",
-        "show_in_banner": True,
-    }),
-    ("contact", {
-        "name": "Shout", "action": "text", "number": "85258", "message": "SHOUT",
-        "description": "Text SHOUT to 85258 for free, 24 hours a day, if you would rather "
-        "not talk.",
-        "show_in_banner": False,
-    }),
-    ("contact", {
-        "name": "Childline", "action": "call", "number": "0800 1111", "message": "",
-        "description": "Free for children and young people under 19, 24 hours a day.",
-        "show_in_banner": False,
-    }),
+    (
+        "contact",
+        {
+            "name": "Emergency services",
+            "action": "call",
+            "number": "999",
+            "message": "",
+            "description": "If someone's life is at risk or they are seriously hurt, call 999 "
+            "or go to A&E now.",
+            "show_in_banner": True,
+        },
+    ),
+    (
+        "contact",
+        {
+            "name": "NHS 111, option 2",
+            "action": "call",
+            "number": "111",
+            "message": "",
+            "description": "Call 111 and choose option 2 for your local NHS mental health "
+            "crisis line. Any age, 24 hours a day.",
+            "show_in_banner": True,
+        },
+    ),
+    (
+        "contact",
+        {
+            "name": "Samaritans",
+            "action": "call",
+            "number": "116 123",
+            "message": "",
+            "description": "Free, any time, day or night. Someone will listen.",
+            "show_in_banner": True,
+        },
+    ),
+    (
+        "contact",
+        {
+            "name": "Shout",
+            "action": "text",
+            "number": "85258",
+            "message": "SHOUT",
+            "description": "Text SHOUT to 85258 for free, 24 hours a day, if you would rather "
+            "not talk.",
+            "show_in_banner": False,
+        },
+    ),
+    (
+        "contact",
+        {
+            "name": "Childline",
+            "action": "call",
+            "number": "0800 1111",
+            "message": "",
+            "description": "Free for children and young people under 19, 24 hours a day.",
+            "show_in_banner": False,
+        },
+    ),
 ]
 
 
@@ -105,8 +133,10 @@ class SiteSettings(BaseSiteSetting):
         "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     urgent_help = StreamField(
-        [("contact", UrgentContactBlock())], default=DEFAULT_URGENT_CONTACTS,
-        use_json_field=True, blank=True,
+        [("contact", UrgentContactBlock())],
+        default=DEFAULT_URGENT_CONTACTS,
+        use_json_field=True,
+        blank=True,
     )
     footer_links = StreamField(
         [("link", FooterLinkBlock())], default=list, use_json_field=True, blank=True

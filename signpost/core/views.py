@@ -17,10 +17,14 @@ def urgent_help(request: HttpRequest) -> HttpResponse:
     from signpost.directory.presenters import local_crisis_services
 
     settings_obj = site_settings({"request": request})
-    return render(request, "core/urgent_help.jinja", {
-        "contacts": settings_obj.urgent_contacts(),
-        "crisis_services": local_crisis_services(),
-    })
+    return render(
+        request,
+        "core/urgent_help.jinja",
+        {
+            "contacts": settings_obj.urgent_contacts(),
+            "crisis_services": local_crisis_services(),
+        },
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -29,7 +33,9 @@ def professionals(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         request.session[PROFESSIONAL_SESSION_KEY] = request.POST.get("show") == "yes"
         next_url = request.POST.get("next", "")
-        if next_url and url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
+        if next_url and url_has_allowed_host_and_scheme(
+            next_url, allowed_hosts={request.get_host()}
+        ):
             return redirect(next_url)
         return redirect("core:professionals")
     return render(request, "core/professionals.jinja")
@@ -42,13 +48,21 @@ def _error(request: HttpRequest, status: int, heading: str, message: str) -> Htt
 
 
 def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
-    return _error(request, 404, "Page not found",
-                  "We could not find that page. It may have moved, or the address may be wrong.")
+    return _error(
+        request,
+        404,
+        "Page not found",
+        "We could not find that page. It may have moved, or the address may be wrong.",
+    )
 
 
 def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
-    return _error(request, 400, "Sorry, we could not understand that",
-                  "Something in the address was not right. Please try again.")
+    return _error(
+        request,
+        400,
+        "Sorry, we could not understand that",
+        "Something in the address was not right. Please try again.",
+    )
 
 
 def server_error(request: HttpRequest) -> HttpResponse:

@@ -27,7 +27,7 @@ POSTCODE_RE = re.compile(r"^\s*([A-Z]{1,2}[0-9][0-9A-Z]?)\s*([0-9][A-Z]{2})?\s*$
 
 def normalise_place_name(text: str) -> str:
     """Fold case, hyphens and spacing so 'Sutton in Ashfield' matches 'Sutton-in-Ashfield'."""
-    return re.sub(r"[\s\-]+", " ", text.casefold().replace("’", "'")).strip()
+    return re.sub(r"[\s\-]+", " ", text.casefold().replace("\u2019", "'")).strip()
 
 
 @dataclass
@@ -103,8 +103,9 @@ def places_reached(service: Service, index: PlaceIndex) -> set[int]:
     locations = [link.location for link in links.prefetch_related("location__addresses")]
     remote_only = all(loc.location_type == LocationType.VIRTUAL for loc in locations)
     # Phone and online services with no stated area, and national ones, count everywhere.
-    if (not areas and remote_only) or any(index.kinds.get(pk) == PlaceKind.NATION
-                                          for pk in resolved):
+    if (not areas and remote_only) or any(
+        index.kinds.get(pk) == PlaceKind.NATION for pk in resolved
+    ):
         return set(index.kinds)
     if not areas:
         for location in locations:

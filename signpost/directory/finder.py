@@ -149,9 +149,9 @@ def load_facts(service_ids: list[UUID], now: dt.datetime) -> dict[UUID, ServiceF
         "service_id", "code"
     ):
         facts[sid].languages.add(code.lower())
-    for sid in CostOption.objects.filter(
-        service_id__in=service_ids, amount__gt=0
-    ).values_list("service_id", flat=True):
+    for sid in CostOption.objects.filter(service_id__in=service_ids, amount__gt=0).values_list(
+        "service_id", flat=True
+    ):
         facts[sid].free = False
     schedules: dict[UUID, list[Schedule]] = defaultdict(list)
     for schedule in Schedule.objects.filter(service_id__in=service_ids):
@@ -170,8 +170,13 @@ _ranker_cache: dict[str, object] = {}
 def _directory_signature() -> tuple:
     services = Service.objects.aggregate(changed=Max("updated_at"), count=Count("id"))
     terms = TaxonomyTerm.objects.aggregate(changed=Max("updated_at"), count=Count("id"))
-    return (services["changed"], services["count"], terms["changed"], terms["count"],
-            ServiceAttribute.objects.count())
+    return (
+        services["changed"],
+        services["count"],
+        terms["changed"],
+        terms["count"],
+        ServiceAttribute.objects.count(),
+    )
 
 
 def get_ranker() -> Ranker:
@@ -186,9 +191,7 @@ def get_ranker() -> Ranker:
 
 def build_documents() -> list[SearchDocument]:
     """One search document per public service."""
-    national = ServiceCoverage.objects.filter(
-        service=OuterRef("pk"), place__kind=PlaceKind.NATION
-    )
+    national = ServiceCoverage.objects.filter(service=OuterRef("pk"), place__kind=PlaceKind.NATION)
     services = (
         Service.objects.public()
         .select_related("organisation")
@@ -199,18 +202,22 @@ def build_documents() -> list[SearchDocument]:
     for service in services:
         terms: list[str] = []
         for attribute in service.attributes.all():
-            terms.extend(t for t in (attribute.taxonomy_term.name, attribute.taxonomy_term.code) if t)
-        documents.append(SearchDocument(
-            id=str(service.id),
-            name=service.name,
-            description=service.description,
-            alternate_name=service.alternate_name,
-            organisation_name=service.organisation.name,
-            eligibility=service.eligibility_description,
-            application_process=service.application_process,
-            terms=tuple(terms),
-            service_area_names=tuple(a.name for a in service.service_areas.all()),
-            available_24_7=opening.is_always_open(service.schedules.all()),
-            is_national=service.is_national,
-        ))
+            terms.extend(
+                t for t in (attribute.taxonomy_term.name, attribute.taxonomy_term.code) if t
+            )
+        documents.append(
+            SearchDocument(
+                id=str(service.id),
+                name=service.name,
+                description=service.description,
+                alternate_name=service.alternate_name,
+                organisation_name=service.organisation.name,
+                eligibility=service.eligibility_description,
+                application_process=service.application_process,
+                terms=tuple(terms),
+                service_area_names=tuple(a.name for a in service.service_areas.all()),
+                available_24_7=opening.is_always_open(service.schedules.all()),
+                is_national=service.is_national,
+            )
+        )
     return documents

@@ -25,9 +25,11 @@ class SearchForm(forms.Form):
     """The search and filter form. Unknown filter values are dropped and reported, not fatal."""
 
     q = forms.CharField(
-        required=False, label="What do you need help with?",
-        error_messages={"max_length": f"Your search is too long. Use {MAX_QUERY_LENGTH} "
-                        "characters or fewer."},
+        required=False,
+        label="What do you need help with?",
+        error_messages={
+            "max_length": f"Your search is too long. Use {MAX_QUERY_LENGTH} characters or fewer."
+        },
     )
     age = forms.CharField(required=False, label="Age of the person who needs help")
     where = forms.CharField(required=False, label="Where do they live?")
@@ -36,8 +38,14 @@ class SearchForm(forms.Form):
     open_now = forms.BooleanField(required=False)
     page = forms.CharField(required=False)
 
-    def __init__(self, data, *, vocab_codes: dict[str, set[str]], language_codes: set[str],
-                 places: PlaceIndex) -> None:
+    def __init__(
+        self,
+        data,
+        *,
+        vocab_codes: dict[str, set[str]],
+        language_codes: set[str],
+        places: PlaceIndex,
+    ) -> None:
         super().__init__(data)
         self.vocab_codes = vocab_codes
         self.language_codes = language_codes
@@ -95,18 +103,23 @@ class ProblemReportForm(forms.Form):
     """'Report a problem with this page'. `website` is a honeypot people never see."""
 
     kind = forms.ChoiceField(
-        choices=ProblemKind.choices, widget=forms.RadioSelect, label="What is wrong?",
+        choices=ProblemKind.choices,
+        widget=forms.RadioSelect,
+        label="What is wrong?",
         error_messages={"required": "Select what is wrong with the page"},
     )
     details = forms.CharField(
-        widget=forms.Textarea, max_length=2000, label="Tell us more",
+        widget=forms.Textarea,
+        max_length=2000,
+        label="Tell us more",
         error_messages={
             "required": "Tell us what is wrong, so we can fix it",
             "max_length": "Use 2,000 characters or fewer",
         },
     )
     email = forms.EmailField(
-        required=False, label="Your email address (optional)",
+        required=False,
+        label="Your email address (optional)",
         error_messages={"invalid": "Enter an email address like name@example.com"},
     )
     website = forms.CharField(required=False, label="Leave this empty")

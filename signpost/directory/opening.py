@@ -88,7 +88,8 @@ def is_open_at(schedules: Iterable[ScheduleLike], moment: dt.datetime) -> bool:
 def is_all_day(schedule: ScheduleLike) -> bool:
     """00:00 to 23:59 (or 00:00) means the whole day."""
     return schedule.opens_at == dt.time(0, 0) and schedule.closes_at in (
-        dt.time(23, 59), dt.time(0, 0)
+        dt.time(23, 59),
+        dt.time(0, 0),
     )
 
 
@@ -111,8 +112,11 @@ def _days_text(rules: list[DayRule]) -> str:
     names = []
     for rule in rules:
         name = DAY_NAMES[rule.weekday]
-        names.append(f"{_ORDINALS.get(rule.ordinal, '')} {name} of the month".strip()
-                     if rule.ordinal else name)
+        names.append(
+            f"{_ORDINALS.get(rule.ordinal, '')} {name} of the month".strip()
+            if rule.ordinal
+            else name
+        )
     if [r.weekday for r in rules] == list(range(5)) and all(r.ordinal is None for r in rules):
         return "Monday to Friday"
     if len(rules) == 7:

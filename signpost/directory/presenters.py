@@ -13,9 +13,8 @@ from signpost.directory import opening
 from signpost.directory.models import (
     Place,
     Service,
-    ServiceAttribute,
     ServiceAtLocation,
-    Taxonomy,
+    ServiceAttribute,
     TaxonomyTerm,
 )
 from signpost.directory.models.taxonomy import (
@@ -48,11 +47,21 @@ def age_text(minimum: int | None, maximum: int | None) -> str:
 def service_queryset():
     """Services with everything a card or page shows, in a fixed number of queries."""
     return Service.objects.select_related("organisation").prefetch_related(
-        Prefetch("attributes", queryset=ServiceAttribute.objects.select_related(
-            "taxonomy_term__taxonomy")),
-        "schedules", "languages", "cost_options", "phones", "service_areas",
-        Prefetch("service_at_locations", queryset=ServiceAtLocation.objects.select_related(
-            "location").prefetch_related("location__addresses", "location__accessibility")),
+        Prefetch(
+            "attributes",
+            queryset=ServiceAttribute.objects.select_related("taxonomy_term__taxonomy"),
+        ),
+        "schedules",
+        "languages",
+        "cost_options",
+        "phones",
+        "service_areas",
+        Prefetch(
+            "service_at_locations",
+            queryset=ServiceAtLocation.objects.select_related("location").prefetch_related(
+                "location__addresses", "location__accessibility"
+            ),
+        ),
     )
 
 
@@ -65,8 +74,11 @@ class ServiceCard:
     now: dt.datetime | None = None
 
     def terms(self, vocabulary: str) -> list[TaxonomyTerm]:
-        return [a.taxonomy_term for a in self.service.attributes.all()
-                if a.taxonomy_term.taxonomy.name == vocabulary]
+        return [
+            a.taxonomy_term
+            for a in self.service.attributes.all()
+            if a.taxonomy_term.taxonomy.name == vocabulary
+        ]
 
     def is_free(self) -> bool:
         return not any(c.amount and c.amount > 0 for c in self.service.cost_options.all())
@@ -113,8 +125,9 @@ def cards_for(ids: list[UUID], *, place_name: str = "") -> list[ServiceCard]:
 
 def vocabulary_terms() -> dict[str, list[TaxonomyTerm]]:
     """Our vocabularies' terms, for the filters and the home page."""
-    result: dict[str, list[TaxonomyTerm]] = {v: [] for v in (NEEDS, SUPPORT_TYPE, ACCESS,
-                                                              DELIVERY, AUDIENCE)}
+    result: dict[str, list[TaxonomyTerm]] = {
+        v: [] for v in (NEEDS, SUPPORT_TYPE, ACCESS, DELIVERY, AUDIENCE)
+    }
     for term in TaxonomyTerm.objects.filter(taxonomy__name__in=result).select_related("taxonomy"):
         result[term.taxonomy.name].append(term)
     return result
@@ -124,8 +137,12 @@ def home_browse_context() -> dict:
     """Needs with at least one public service, and the age groups, for the home page."""
     needs = (
         TaxonomyTerm.objects.in_vocabulary(NEEDS)
-        .annotate(services=Count("service_attributes", filter=Q(
-            service_attributes__service__status__in=["active", "temporarily closed"])))
+        .annotate(
+            services=Count(
+                "service_attributes",
+                filter=Q(service_attributes__service__status__in=["active", "temporarily closed"]),
+            )
+        )
         .filter(services__gt=0)
     )
     return {"browse_needs": needs, "age_groups": AGE_GROUPS}
@@ -145,9 +162,12 @@ def local_crisis_services() -> list[Service]:
     """Public services tagged as urgent help, for the urgent help page."""
     return list(
         Service.objects.public()
-        .filter(attributes__taxonomy_term__code="urgent-help",
-                attributes__taxonomy_term__taxonomy__name=SUPPORT_TYPE)
-        .distinct().order_by("name")[:20]
+        .filter(
+            attributes__taxonomy_term__code="urgent-help",
+            attributes__taxonomy_term__taxonomy__name=SUPPORT_TYPE,
+        )
+        .distinct()
+        .order_by("name")[:20]
     )
 
 
@@ -155,8 +175,12 @@ def language_choices() -> list[tuple[str, str]]:
     """Languages that public services offer, by code, for the language filter."""
     from signpost.directory.models import Language
 
-    rows = (Language.objects.filter(service__status__in=["active", "temporarily closed"])
-            .exclude(code="").values_list("code", "name").distinct())
+    rows = (
+        Language.objects.filter(service__status__in=["active", "temporarily closed"])
+        .exclude(code="")
+        .values_list("code", "name")
+        .distinct()
+    )
     names: dict[str, str] = {}
     for code, name in rows:
         names.setdefault(code.lower(), name)
@@ -168,8 +192,6 @@ def place_name(place_id: int | None) -> str:
         return ""
     place = Place.objects.filter(pk=place_id).first()
     return place.name if place else ""
-
-
 
 
 @dataclass
@@ -217,8 +239,11 @@ class ServicePage:
         return [line for line in lines if line]
 
     def hours_notes(self) -> list[str]:
-        return [s.description for s in self.service.schedules.all()
-                if s.description and s.description != opening.describe(s)]
+        return [
+            s.description
+            for s in self.service.schedules.all()
+            if s.description and s.description != opening.describe(s)
+        ]
 
     def locations(self) -> list[LocationView]:
         views = []
@@ -226,26 +251,48 @@ class ServicePage:
             location = link.location
             address = location.public_address()
             if location.hide_address:
-                lines = [p for p in [address.city if address else "",
-                                     address.postcode_district if address else ""] if p]
+                lines = [
+                    p
+                    for p in [
+                        address.city if address else "",
+                        address.postcode_district if address else "",
+                    ]
+                    if p
+                ]
             elif address:
-                lines = [p for p in [address.address_1, address.address_2, address.city,
-                                     address.postal_code] if p]
+                lines = [
+                    p
+                    for p in [
+                        address.address_1,
+                        address.address_2,
+                        address.city,
+                        address.postal_code,
+                    ]
+                    if p
+                ]
             else:
                 lines = []
-            views.append(LocationView(
-                name=location.name, lines=lines, map_url=location.map_url(),
-                accessibility=[a.description or a.details for a in location.accessibility.all()],
-                hidden=location.hide_address, virtual=location.is_virtual,
-            ))
+            views.append(
+                LocationView(
+                    name=location.name,
+                    lines=lines,
+                    map_url=location.map_url(),
+                    accessibility=[
+                        a.description or a.details for a in location.accessibility.all()
+                    ],
+                    hidden=location.hide_address,
+                    virtual=location.is_virtual,
+                )
+            )
         return views
 
     def cost_lines(self) -> list[str]:
         lines = []
         for cost in self.service.cost_options.all():
             amount = f"£{cost.amount:,.2f}" if cost.amount is not None else ""
-            lines.append(" – ".join(p for p in [cost.option, amount, cost.amount_description]
-                                    if p))
+            lines.append(
+                " \u2013 ".join(p for p in [cost.option, amount, cost.amount_description] if p)
+            )
         return lines
 
     def review_is_old(self) -> bool:
@@ -253,13 +300,18 @@ class ServicePage:
 
     def related(self) -> list[Service]:
         """Other public services that help with the same needs, nearest match first."""
-        need_ids = [a.taxonomy_term_id for a in self.service.attributes.all()
-                    if a.taxonomy_term.taxonomy.name == NEEDS]
+        need_ids = [
+            a.taxonomy_term_id
+            for a in self.service.attributes.all()
+            if a.taxonomy_term.taxonomy.name == NEEDS
+        ]
         if not need_ids:
             return []
         return list(
-            Service.objects.public().exclude(id=self.service.id)
+            Service.objects.public()
+            .exclude(id=self.service.id)
             .filter(attributes__taxonomy_term_id__in=need_ids)
-            .annotate(shared=Count("attributes")).order_by("-shared", "name")
+            .annotate(shared=Count("attributes"))
+            .order_by("-shared", "name")
             .select_related("organisation")[: self.RELATED_LIMIT]
         )

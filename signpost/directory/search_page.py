@@ -50,8 +50,9 @@ def filter_panel(
         for term in terms.get(vocabulary, []):
             count = counts.get(vocabulary, {}).get(term.code, 0)
             if count or term.code in chosen:
-                section.options.append(FilterOption(term.code, term.name, count,
-                                                    term.code in chosen))
+                section.options.append(
+                    FilterOption(term.code, term.name, count, term.code in chosen)
+                )
         sections.append(section)
     language = form.cleaned_data.get("language", "") if hasattr(form, "cleaned_data") else ""
     lang_section = FilterSection("Language", "language", open=bool(language))
@@ -61,13 +62,19 @@ def filter_panel(
             lang_section.options.append(FilterOption(code, name, count, code == language))
     sections.append(lang_section)
     cleaned = getattr(form, "cleaned_data", {})
-    more = FilterSection("More options", "", open=bool(cleaned.get("free") or
-                                                       cleaned.get("open_now")))
+    more = FilterSection(
+        "More options", "", open=bool(cleaned.get("free") or cleaned.get("open_now"))
+    )
     more.options = [
-        FilterOption("open_now", "Open now", counts.get(FACET_OPEN_NOW, {}).get("yes", 0),
-                     bool(cleaned.get("open_now"))),
-        FilterOption("free", "Free", counts.get(FACET_FREE, {}).get("yes", 0),
-                     bool(cleaned.get("free"))),
+        FilterOption(
+            "open_now",
+            "Open now",
+            counts.get(FACET_OPEN_NOW, {}).get("yes", 0),
+            bool(cleaned.get("open_now")),
+        ),
+        FilterOption(
+            "free", "Free", counts.get(FACET_FREE, {}).get("yes", 0), bool(cleaned.get("free"))
+        ),
     ]
     sections.append(more)
     return [s for s in sections if s.options]
@@ -78,7 +85,9 @@ def national_helplines(limit: int = 6) -> list[Service]:
     services = list(
         Service.objects.public()
         .filter(coverage__place__kind=PlaceKind.NATION)
-        .distinct().prefetch_related("schedules", "phones").order_by("name")
+        .distinct()
+        .prefetch_related("schedules", "phones")
+        .order_by("name")
     )
     services.sort(key=lambda s: (not opening.is_always_open(s.schedules.all()), s.name))
     return services[:limit]

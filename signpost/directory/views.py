@@ -51,20 +51,25 @@ def search(request: HttpRequest) -> HttpResponse:
     page = Paginator(outcome.service_ids, RESULTS_PER_PAGE).get_page(data.get("page", 1))
     place = presenters.place_name(search_request.place_id)
     has_filters = any(form.selected.values()) or any(
-        [search_request.language, search_request.free, search_request.open_now])
-    return render(request, "directory/search.jinja", {
-        "form": form,
-        "outcome": outcome,
-        "page": page,
-        "cards": presenters.cards_for(list(page.object_list), place_name=place),
-        "place_name": place,
-        "panel": filter_panel(terms, languages, form, outcome.facet_counts),
-        "has_filters": has_filters,
-        "searched": bool(request.GET),
-        "helplines": national_helplines() if not outcome.total else [],
-        "my_list": MyList(request.session),
-        "filter_params": FILTER_PARAMS,
-    })
+        [search_request.language, search_request.free, search_request.open_now]
+    )
+    return render(
+        request,
+        "directory/search.jinja",
+        {
+            "form": form,
+            "outcome": outcome,
+            "page": page,
+            "cards": presenters.cards_for(list(page.object_list), place_name=place),
+            "place_name": place,
+            "panel": filter_panel(terms, languages, form, outcome.facet_counts),
+            "has_filters": has_filters,
+            "searched": bool(request.GET),
+            "helplines": national_helplines() if not outcome.total else [],
+            "my_list": MyList(request.session),
+            "filter_params": FILTER_PARAMS,
+        },
+    )
 
 
 def _public_service(service_id: uuid.UUID) -> Service:
@@ -77,12 +82,16 @@ def _public_service(service_id: uuid.UUID) -> Service:
 def service_detail(request: HttpRequest, service_id: uuid.UUID) -> HttpResponse:
     """Everything about one service, for the public and (when switched on) professionals."""
     service = _public_service(service_id)
-    return render(request, "directory/service.jinja", {
-        "page_service": presenters.ServicePage(service),
-        "card": presenters.ServiceCard(service),
-        "in_my_list": service.id in MyList(request.session),
-        "report_form": ProblemReportForm(),
-    })
+    return render(
+        request,
+        "directory/service.jinja",
+        {
+            "page_service": presenters.ServicePage(service),
+            "card": presenters.ServiceCard(service),
+            "in_my_list": service.id in MyList(request.session),
+            "report_form": ProblemReportForm(),
+        },
+    )
 
 
 def _rate_limited(request: HttpRequest) -> bool:
@@ -111,13 +120,16 @@ def report_problem(request: HttpRequest, service_id: uuid.UUID) -> HttpResponse:
             form.add_error(None, "You have sent a lot of reports. Please try again in an hour.")
         else:
             ProblemReport.objects.create(
-                service=service, kind=form.cleaned_data["kind"],
-                details=form.cleaned_data["details"], email=form.cleaned_data["email"],
+                service=service,
+                kind=form.cleaned_data["kind"],
+                details=form.cleaned_data["details"],
+                email=form.cleaned_data["email"],
             )
             return redirect("directory:report_thanks", service_id=service.id)
     status = 400 if request.method == "POST" else 200
-    return render(request, "directory/report.jinja",
-                  {"service": service, "form": form}, status=status)
+    return render(
+        request, "directory/report.jinja", {"service": service, "form": form}, status=status
+    )
 
 
 def report_thanks(request: HttpRequest, service_id: uuid.UUID) -> HttpResponse:
@@ -160,20 +172,34 @@ def my_list(request: HttpRequest) -> HttpResponse:
     """The saved services, with print and share."""
     saved = MyList(request.session)
     ids = [uuid.UUID(i) for i in saved]
-    share_url = request.build_absolute_uri(
-        reverse("directory:my_list_shared", args=[saved.share_token()])) if ids else ""
-    return render(request, "directory/my_list.jinja", {
-        "cards": _saved_cards(ids), "share_url": share_url, "printing": False,
-        "shared": False, "messages": messages.get_messages(request),
-    })
+    share_url = (
+        request.build_absolute_uri(reverse("directory:my_list_shared", args=[saved.share_token()]))
+        if ids
+        else ""
+    )
+    return render(
+        request,
+        "directory/my_list.jinja",
+        {
+            "cards": _saved_cards(ids),
+            "share_url": share_url,
+            "printing": False,
+            "shared": False,
+            "messages": messages.get_messages(request),
+        },
+    )
 
 
 def my_list_print(request: HttpRequest) -> HttpResponse:
     """The list laid out for paper: full contact details, no navigation."""
     ids = [uuid.UUID(i) for i in MyList(request.session)]
-    return render(request, "directory/my_list_print.jinja", {
-        "pages": [presenters.ServicePage(c.service) for c in _saved_cards(ids)],
-    })
+    return render(
+        request,
+        "directory/my_list_print.jinja",
+        {
+            "pages": [presenters.ServicePage(c.service) for c in _saved_cards(ids)],
+        },
+    )
 
 
 def my_list_shared(request: HttpRequest, token: str) -> HttpResponse:
@@ -181,7 +207,14 @@ def my_list_shared(request: HttpRequest, token: str) -> HttpResponse:
     ids = ids_from_share_token(token)
     if ids is None:
         raise Http404("That shared list link is broken")
-    return render(request, "directory/my_list.jinja", {
-        "cards": _saved_cards(ids), "share_url": "", "printing": False, "shared": True,
-        "messages": [],
-    })
+    return render(
+        request,
+        "directory/my_list.jinja",
+        {
+            "cards": _saved_cards(ids),
+            "share_url": "",
+            "printing": False,
+            "shared": True,
+            "messages": [],
+        },
+    )

@@ -96,12 +96,21 @@ class ProblemReportViewSet(SnippetViewSet):
     model = ProblemReport
     icon = "warning"
     menu_label = "Problem reports"
-    list_display = ["service", "kind", Column("created_at", label="Sent"),
-                    BooleanColumn("is_resolved", label="Resolved")]
+    list_display = [
+        "service",
+        "kind",
+        Column("created_at", label="Sent"),
+        BooleanColumn("is_resolved", label="Resolved"),
+    ]
     list_filter = ["kind"]
-    panels = [FieldPanel("service", read_only=True), FieldPanel("kind", read_only=True),
-              FieldPanel("details", read_only=True), FieldPanel("email", read_only=True),
-              FieldPanel("resolved_at"), FieldPanel("resolved_note")]
+    panels = [
+        FieldPanel("service", read_only=True),
+        FieldPanel("kind", read_only=True),
+        FieldPanel("details", read_only=True),
+        FieldPanel("email", read_only=True),
+        FieldPanel("resolved_at"),
+        FieldPanel("resolved_note"),
+    ]
     add_view_enabled = False
     copy_view_enabled = False
 
@@ -110,9 +119,15 @@ class DirectoryGroup(SnippetViewSetGroup):
     menu_label = "Directory"
     menu_icon = "list-ul"
     menu_order = 200
-    items = (ServiceViewSet, OrganisationViewSet, LocationViewSet, TaxonomyViewSet,
-             TaxonomyTermViewSet, PlaceViewSet, ProblemReportViewSet)
+    items = (
+        ServiceViewSet,
+        OrganisationViewSet,
+        LocationViewSet,
+        TaxonomyViewSet,
+        TaxonomyTermViewSet,
+        PlaceViewSet,
+        ProblemReportViewSet,
+    )
 
 
 register_snippet(DirectoryGroup)
-

@@ -65,8 +65,10 @@ class ImportReport:
     rolled_back: bool = False
 
     def summary(self) -> str:
-        lines = [f"services created: {self.created['service']}, "
-                 f"updated: {self.updated['service']}, rejected: {len(self.rejected)}"]
+        lines = [
+            f"services created: {self.created['service']}, "
+            f"updated: {self.updated['service']}, rejected: {len(self.rejected)}"
+        ]
         lines += [f"REJECTED {p.record} {p.field_name}: {p.reason}" for p in self.rejected]
         lines += [f"warning {p.record} {p.field_name}: {p.reason}" for p in self.warnings]
         if self.rolled_back:
@@ -126,8 +128,9 @@ class ServiceImporter:
         self.report = ImportReport()
         self.places = PlaceIndex.load()
 
-    def run(self, records: Iterable[dict], *, dry_run: bool = False,
-            all_or_nothing: bool = True) -> ImportReport:
+    def run(
+        self, records: Iterable[dict], *, dry_run: bool = False, all_or_nothing: bool = True
+    ) -> ImportReport:
         """Import every record in one transaction; roll back on dry runs or any rejection."""
         try:
             # Wagtail's reference index tracks links between admin objects; imported
@@ -163,21 +166,40 @@ class ServiceImporter:
             raise RecordRejected("name", "is missing")
         status = _text(record, "status") or ServiceStatus.ACTIVE
         if status not in ServiceStatus.values:
-            raise RecordRejected("status", f"{status!r} is not one of {', '.join(ServiceStatus.values)}")
-        minimum, maximum = (_age(record.get("minimum_age"), "minimum_age"),
-                            _age(record.get("maximum_age"), "maximum_age"))
+            raise RecordRejected(
+                "status", f"{status!r} is not one of {', '.join(ServiceStatus.values)}"
+            )
+        minimum, maximum = (
+            _age(record.get("minimum_age"), "minimum_age"),
+            _age(record.get("maximum_age"), "maximum_age"),
+        )
         if minimum is not None and maximum is not None and minimum > maximum:
             raise RecordRejected("maximum_age", "is below minimum_age")
         organisation = self._organisation(record)
         defaults = {
-            "organisation": organisation, "name": name, "status": status,
-            "minimum_age": minimum, "maximum_age": maximum,
+            "organisation": organisation,
+            "name": name,
+            "status": status,
+            "minimum_age": minimum,
+            "maximum_age": maximum,
             "assured_date": _date(record.get("assured_date"), "assured_date"),
-            **{key: _text(record, key, 255 if key in {"alternate_name", "wait_time"} else None)
-               for key in ("alternate_name", "description", "url", "email",
-                           "interpretation_services", "application_process",
-                           "fees_description", "accreditations", "eligibility_description",
-                           "assurer_email", "alert", "wait_time")},
+            **{
+                key: _text(record, key, 255 if key in {"alternate_name", "wait_time"} else None)
+                for key in (
+                    "alternate_name",
+                    "description",
+                    "url",
+                    "email",
+                    "interpretation_services",
+                    "application_process",
+                    "fees_description",
+                    "accreditations",
+                    "eligibility_description",
+                    "assurer_email",
+                    "alert",
+                    "wait_time",
+                )
+            },
         }
         service, created = self._upsert_service(service_id, defaults)
         self._count("service", created)
@@ -205,38 +227,60 @@ class ServiceImporter:
             if existing is None:
                 raise RecordRejected("organization", "is not in the feed or the directory")
             return existing
-        organisation, created = Organisation.objects.update_or_create(id=org_uuid, defaults={
-            "name": _text(nested, "name", 255), "description": _text(nested, "description"),
-            "email": _text(nested, "email"), "website": _text(nested, "website"),
-            "alternate_name": _text(nested, "alternate_name", 255), "uri": _text(nested, "uri"),
-        })
+        organisation, created = Organisation.objects.update_or_create(
+            id=org_uuid,
+            defaults={
+                "name": _text(nested, "name", 255),
+                "description": _text(nested, "description"),
+                "email": _text(nested, "email"),
+                "website": _text(nested, "website"),
+                "alternate_name": _text(nested, "alternate_name", 255),
+                "uri": _text(nested, "uri"),
+            },
+        )
         self._count("organisation", created)
         return organisation
 
     def _children(self, service: Service, record: dict) -> None:
-        for model in (Phone, Schedule, ServiceArea, Language, CostOption, ServiceAttribute,
-                      ServiceAtLocation):
+        for model in (
+            Phone,
+            Schedule,
+            ServiceArea,
+            Language,
+            CostOption,
+            ServiceAttribute,
+            ServiceAtLocation,
+        ):
             model.objects.filter(service=service).delete()
         for phone in _list(record, "phones"):
-            Phone.objects.create(id=_uuid(phone.get("id"), "phones.id"), service=service,
-                                 number=_text(phone, "number", 40),
-                                 extension=_text(phone, "extension", 20),
-                                 type=_text(phone, "type", 20),
-                                 description=_text(phone, "description", 255))
+            Phone.objects.create(
+                id=_uuid(phone.get("id"), "phones.id"),
+                service=service,
+                number=_text(phone, "number", 40),
+                extension=_text(phone, "extension", 20),
+                type=_text(phone, "type", 20),
+                description=_text(phone, "description", 255),
+            )
         for schedule in _list(record, "schedules"):
             self._schedule(service, schedule)
         for area in _list(record, "service_areas"):
-            ServiceArea.objects.create(id=_uuid(area.get("id"), "service_areas.id"),
-                                       service=service, name=_text(area, "name", 255),
-                                       description=_text(area, "description"),
-                                       extent=_text(area, "extent"),
-                                       extent_type=_text(area, "extent_type", 40),
-                                       uri=_text(area, "uri"))
+            ServiceArea.objects.create(
+                id=_uuid(area.get("id"), "service_areas.id"),
+                service=service,
+                name=_text(area, "name", 255),
+                description=_text(area, "description"),
+                extent=_text(area, "extent"),
+                extent_type=_text(area, "extent_type", 40),
+                uri=_text(area, "uri"),
+            )
         for language in _list(record, "languages"):
-            Language.objects.create(id=_uuid(language.get("id"), "languages.id"),
-                                    service=service, name=_text(language, "name", 120),
-                                    code=_text(language, "code", 12),
-                                    note=_text(language, "note", 255))
+            Language.objects.create(
+                id=_uuid(language.get("id"), "languages.id"),
+                service=service,
+                name=_text(language, "name", 120),
+                code=_text(language, "code", 12),
+                note=_text(language, "note", 255),
+            )
         for cost in _list(record, "cost_options"):
             self._cost(service, cost)
         for attribute in _list(record, "attributes"):
@@ -244,8 +288,11 @@ class ServiceImporter:
         for link in _list(record, "service_at_locations"):
             location = self._location(link.get("location") or {}, link)
             ServiceAtLocation.objects.create(
-                id=_uuid(link.get("id"), "service_at_locations.id"), service=service,
-                location=location, description=_text(link, "description"))
+                id=_uuid(link.get("id"), "service_at_locations.id"),
+                service=service,
+                location=location,
+                description=_text(link, "description"),
+            )
 
     def _schedule(self, service: Service, schedule: dict) -> None:
         freq = _text(schedule, "freq").upper()
@@ -253,26 +300,34 @@ class ServiceImporter:
             raise RecordRejected("schedules.freq", f"{freq!r} is not WEEKLY or MONTHLY")
         interval = schedule.get("interval")
         Schedule.objects.create(
-            id=_uuid(schedule.get("id"), "schedules.id"), service=service, freq=freq,
+            id=_uuid(schedule.get("id"), "schedules.id"),
+            service=service,
+            freq=freq,
             interval=interval if isinstance(interval, int) and interval >= 0 else None,
-            byday=_text(schedule, "byday", 60), bymonthday=_text(schedule, "bymonthday", 60),
+            byday=_text(schedule, "byday", 60),
+            bymonthday=_text(schedule, "bymonthday", 60),
             opens_at=_time(schedule.get("opens_at"), "schedules.opens_at"),
             closes_at=_time(schedule.get("closes_at"), "schedules.closes_at"),
             valid_from=_date(schedule.get("valid_from"), "schedules.valid_from"),
             valid_to=_date(schedule.get("valid_to"), "schedules.valid_to"),
-            description=_text(schedule, "description"), notes=_text(schedule, "notes"),
+            description=_text(schedule, "description"),
+            notes=_text(schedule, "notes"),
             timezone=_text(schedule, "timezone", 40),
         )
 
     def _cost(self, service: Service, cost: dict) -> None:
         amount = cost.get("amount")
-        if amount is not None and (isinstance(amount, bool) or not isinstance(amount, int | float)
-                                   or amount < 0):
+        if amount is not None and (
+            isinstance(amount, bool) or not isinstance(amount, int | float) or amount < 0
+        ):
             raise RecordRejected("cost_options.amount", f"{amount!r} is not an amount of money")
         CostOption.objects.create(
-            id=_uuid(cost.get("id"), "cost_options.id"), service=service,
-            option=_text(cost, "option", 255), currency=_text(cost, "currency", 3) or "GBP",
-            amount=amount, amount_description=_text(cost, "amount_description", 255),
+            id=_uuid(cost.get("id"), "cost_options.id"),
+            service=service,
+            option=_text(cost, "option", 255),
+            currency=_text(cost, "currency", 3) or "GBP",
+            amount=amount,
+            amount_description=_text(cost, "amount_description", 255),
             valid_from=_date(cost.get("valid_from"), "cost_options.valid_from"),
             valid_to=_date(cost.get("valid_to"), "cost_options.valid_to"),
         )
@@ -280,16 +335,25 @@ class ServiceImporter:
     def _attribute(self, service: Service, attribute: dict) -> None:
         term_data = attribute.get("taxonomy_term") or {}
         term_id = term_data.get("id") or attribute.get("taxonomy_term_id")
-        term = self._term(term_data) if term_data.get("name") else (
-            TaxonomyTerm.objects.filter(id=_uuid(term_id, "attributes.taxonomy_term_id")).first()
+        term = (
+            self._term(term_data)
+            if term_data.get("name")
+            else (
+                TaxonomyTerm.objects.filter(
+                    id=_uuid(term_id, "attributes.taxonomy_term_id")
+                ).first()
+            )
         )
         if term is None:
             raise RecordRejected("attributes.taxonomy_term", "is not in the feed or the directory")
         ServiceAttribute.objects.get_or_create(
-            service=service, taxonomy_term=term,
-            defaults={"id": _uuid(attribute.get("id"), "attributes.id"),
-                      "link_type": _text(attribute, "link_type", 60),
-                      "value": _text(attribute, "value", 255)},
+            service=service,
+            taxonomy_term=term,
+            defaults={
+                "id": _uuid(attribute.get("id"), "attributes.id"),
+                "link_type": _text(attribute, "link_type", 60),
+                "value": _text(attribute, "value", 255),
+            },
         )
 
     def _term(self, data: dict) -> TaxonomyTerm:
@@ -302,11 +366,18 @@ class ServiceImporter:
         taxonomy = Taxonomy.objects.filter(id=taxonomy_id).first() if taxonomy_id else None
         if taxonomy is None:
             taxonomy, _ = Taxonomy.objects.get_or_create(
-                name=name, defaults={"id": _uuid(taxonomy_id, "taxonomy_id") if taxonomy_id
-                                     else uuid.uuid4(), "description": name})
+                name=name,
+                defaults={
+                    "id": _uuid(taxonomy_id, "taxonomy_id") if taxonomy_id else uuid.uuid4(),
+                    "description": name,
+                },
+            )
         return TaxonomyTerm.objects.create(
-            id=term_id, taxonomy=taxonomy, code=_text(data, "code", 120),
-            name=_text(data, "name", 255), description=_text(data, "description") or "",
+            id=term_id,
+            taxonomy=taxonomy,
+            code=_text(data, "code", 120),
+            name=_text(data, "name", 255),
+            description=_text(data, "description") or "",
             term_uri=_text(data, "term_uri"),
         )
 
@@ -320,24 +391,31 @@ class ServiceImporter:
         location_type = _text(data, "location_type")
         if location_type not in {"physical", "postal", "virtual"}:
             raise RecordRejected("location.location_type", f"{location_type!r} is not known")
-        location, created = Location.objects.update_or_create(id=location_id, defaults={
-            "location_type": location_type, "name": _text(data, "name", 255),
-            "alternate_name": _text(data, "alternate_name", 255),
-            "description": _text(data, "description"),
-            "transportation": _text(data, "transportation"), "url": _text(data, "url"),
-            "latitude": _coordinate(data.get("latitude"), 90, "location.latitude"),
-            "longitude": _coordinate(data.get("longitude"), 180, "location.longitude"),
-            "hide_address": bool(data.get("x_hide_address")),
-        })
+        location, created = Location.objects.update_or_create(
+            id=location_id,
+            defaults={
+                "location_type": location_type,
+                "name": _text(data, "name", 255),
+                "alternate_name": _text(data, "alternate_name", 255),
+                "description": _text(data, "description"),
+                "transportation": _text(data, "transportation"),
+                "url": _text(data, "url"),
+                "latitude": _coordinate(data.get("latitude"), 90, "location.latitude"),
+                "longitude": _coordinate(data.get("longitude"), 180, "location.longitude"),
+                "hide_address": bool(data.get("x_hide_address")),
+            },
+        )
         self._count("location", created)
         Address.objects.filter(location=location).delete()
         Accessibility.objects.filter(location=location).delete()
         for address in _list(data, "addresses"):
             Address.objects.create(
-                id=_uuid(address.get("id"), "addresses.id"), location=location,
+                id=_uuid(address.get("id"), "addresses.id"),
+                location=location,
                 attention=_text(address, "attention", 255),
                 address_1=_text(address, "address_1", 255),
-                address_2=_text(address, "address_2", 255), city=_text(address, "city", 120),
+                address_2=_text(address, "address_2", 255),
+                city=_text(address, "city", 120),
                 region=_text(address, "region", 120),
                 state_province=_text(address, "state_province", 120),
                 postal_code=_text(address, "postal_code", 20),
@@ -346,9 +424,12 @@ class ServiceImporter:
             )
         for item in _list(data, "accessibility"):
             Accessibility.objects.create(
-                id=_uuid(item.get("id"), "accessibility.id"), location=location,
-                description=_text(item, "description"), details=_text(item, "details"),
-                url=_text(item, "url"))
+                id=_uuid(item.get("id"), "accessibility.id"),
+                location=location,
+                description=_text(item, "description"),
+                details=_text(item, "details"),
+                url=_text(item, "url"),
+            )
         return location
 
     def _warn_about_quality(self, service: Service, record: dict, label: str) -> None:
@@ -356,7 +437,8 @@ class ServiceImporter:
             self.report.warnings.append(Problem(label, "assured_date", "no review date"))
         if not (record.get("phones") or record.get("email") or record.get("url")):
             self.report.warnings.append(
-                Problem(label, "phones", "no phone number, email or website"))
+                Problem(label, "phones", "no phone number, email or website")
+            )
 
 
 class _Rollback(Exception):
@@ -382,7 +464,8 @@ def _coordinate(value: Any, limit: int, field_name: str) -> float | None:
     return round(number, 6)
 
 
-def import_services(records: Iterable[dict], *, dry_run: bool = False,
-                    all_or_nothing: bool = True) -> ImportReport:
+def import_services(
+    records: Iterable[dict], *, dry_run: bool = False, all_or_nothing: bool = True
+) -> ImportReport:
     """Import nested HSDS service objects in one transaction and report what happened."""
     return ServiceImporter().run(records, dry_run=dry_run, all_or_nothing=all_or_nothing)

@@ -20,7 +20,8 @@ class HomePage(Page):
     )
     search_label = models.CharField(max_length=120, default="What do you need help with?")
     search_hint = models.CharField(
-        max_length=200, blank=True,
+        max_length=200,
+        blank=True,
         default="For example: feeling anxious, can't sleep, my teenager is self-harming",
     )
 

@@ -9,5 +9,7 @@ DEBUG = env_bool("DEBUG", True)
 SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False
 # Serve straight from the source folders while developing; no collectstatic needed.
-STORAGES = {**STORAGES, "staticfiles": {
-    "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
+STORAGES = {
+    **STORAGES,
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}

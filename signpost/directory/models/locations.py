@@ -36,7 +36,10 @@ class Location(UUIDModel, TimestampedModel, RevisionMixin, index.Indexed, Cluste
     external_identifier = models.CharField(max_length=120, blank=True)
     external_identifier_type = models.CharField(max_length=120, blank=True)
     organisation = models.ForeignKey(
-        "directory.Organisation", null=True, blank=True, on_delete=models.SET_NULL,
+        "directory.Organisation",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="locations",
     )
     hide_address = models.BooleanField(

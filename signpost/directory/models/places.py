@@ -25,12 +25,16 @@ class Place(index.Indexed, models.Model):
     postcode_districts = models.JSONField(
         default=list, blank=True, help_text="Outward postcodes, such as NG18."
     )
-    contains = models.ManyToManyField(
-        "self", symmetrical=False, blank=True, related_name="within"
-    )
+    contains = models.ManyToManyField("self", symmetrical=False, blank=True, related_name="within")
 
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("kind"), FieldPanel("aliases"),
-              FieldPanel("postcode_districts"), FieldPanel("contains")]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("kind"),
+        FieldPanel("aliases"),
+        FieldPanel("postcode_districts"),
+        FieldPanel("contains"),
+    ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
     class Meta:
@@ -56,3 +60,6 @@ class ServiceCoverage(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["service", "place"], name="unique_service_coverage")
         ]
+
+    def __str__(self) -> str:
+        return f"{self.service_id} reaches {self.place_id}"

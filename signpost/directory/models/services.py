@@ -82,7 +82,9 @@ class Service(UUIDModel, TimestampedModel, RevisionMixin, index.Indexed, Cluster
         null=True, blank=True, validators=[MaxValueValidator(130)]
     )
     assured_date = models.DateField(
-        null=True, blank=True, verbose_name="last reviewed",
+        null=True,
+        blank=True,
+        verbose_name="last reviewed",
         help_text="When someone last checked these details with the service.",
     )
     assurer_email = models.EmailField(blank=True)
@@ -97,26 +99,48 @@ class Service(UUIDModel, TimestampedModel, RevisionMixin, index.Indexed, Cluster
     objects = ServiceQuerySet.as_manager()
 
     panels = [
-        MultiFieldPanel([
-            FieldPanel("name"), FieldPanel("alternate_name"), FieldPanel("organisation"),
-            FieldPanel("status"), FieldPanel("alert"),
-        ], heading="The service"),
+        MultiFieldPanel(
+            [
+                FieldPanel("name"),
+                FieldPanel("alternate_name"),
+                FieldPanel("organisation"),
+                FieldPanel("status"),
+                FieldPanel("alert"),
+            ],
+            heading="The service",
+        ),
         FieldPanel("description"),
-        MultiFieldPanel([
-            FieldPanel("eligibility_description"),
-            FieldRowPanel([FieldPanel("minimum_age"), FieldPanel("maximum_age")]),
-        ], heading="Who it is for"),
-        MultiFieldPanel([
-            FieldPanel("application_process"), FieldPanel("url"), FieldPanel("email"),
-            FieldPanel("wait_time"),
-        ], heading="How to get help"),
-        MultiFieldPanel([
-            FieldPanel("referral_criteria"), FieldPanel("professional_referral"),
-        ], heading="For professionals"),
-        MultiFieldPanel([
-            FieldPanel("fees_description"), FieldPanel("interpretation_services"),
-            FieldPanel("accreditations"),
-        ], heading="Cost and more"),
+        MultiFieldPanel(
+            [
+                FieldPanel("eligibility_description"),
+                FieldRowPanel([FieldPanel("minimum_age"), FieldPanel("maximum_age")]),
+            ],
+            heading="Who it is for",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("application_process"),
+                FieldPanel("url"),
+                FieldPanel("email"),
+                FieldPanel("wait_time"),
+            ],
+            heading="How to get help",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("referral_criteria"),
+                FieldPanel("professional_referral"),
+            ],
+            heading="For professionals",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("fees_description"),
+                FieldPanel("interpretation_services"),
+                FieldPanel("accreditations"),
+            ],
+            heading="Cost and more",
+        ),
         InlinePanel("attributes", label="Categories (needs, type, access, delivery, audience)"),
         InlinePanel("phones", label="Phone numbers"),
         InlinePanel("contacts", label="Contacts"),
@@ -125,8 +149,9 @@ class Service(UUIDModel, TimestampedModel, RevisionMixin, index.Indexed, Cluster
         InlinePanel("service_areas", label="Areas covered"),
         InlinePanel("languages", label="Languages"),
         InlinePanel("cost_options", label="Costs"),
-        MultiFieldPanel([FieldPanel("assured_date"), FieldPanel("assurer_email")],
-                        heading="Review"),
+        MultiFieldPanel(
+            [FieldPanel("assured_date"), FieldPanel("assurer_email")], heading="Review"
+        ),
     ]
     search_fields = [
         index.SearchField("name"),
@@ -187,9 +212,17 @@ class Phone(UUIDModel, Orderable):
     number = models.CharField(max_length=40)
     extension = models.CharField(max_length=20, blank=True)
     type = models.CharField(
-        max_length=20, blank=True,
-        choices=[("voice", "Voice"), ("text", "Text (SMS)"), ("textphone", "Textphone"),
-                 ("fax", "Fax"), ("cell", "Mobile"), ("video", "Video"), ("pager", "Pager")],
+        max_length=20,
+        blank=True,
+        choices=[
+            ("voice", "Voice"),
+            ("text", "Text (SMS)"),
+            ("textphone", "Textphone"),
+            ("fax", "Fax"),
+            ("cell", "Mobile"),
+            ("video", "Video"),
+            ("pager", "Pager"),
+        ],
     )
     description = models.CharField(max_length=255, blank=True)
 
@@ -229,7 +262,10 @@ class Schedule(UUIDModel, Orderable):
         Service, null=True, blank=True, on_delete=models.CASCADE, related_name="schedules"
     )
     service_at_location = models.ForeignKey(
-        "directory.ServiceAtLocation", null=True, blank=True, on_delete=models.CASCADE,
+        "directory.ServiceAtLocation",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
         related_name="schedules",
     )
     freq = models.CharField(
@@ -305,7 +341,10 @@ class CostOption(UUIDModel, Orderable):
     option = models.CharField(max_length=255, blank=True)
     currency = models.CharField(max_length=3, default="GBP")
     amount = models.DecimalField(
-        max_digits=10, decimal_places=2, null=True, blank=True,
+        max_digits=10,
+        decimal_places=2,
+        null=True,
+        blank=True,
         validators=[MinValueValidator(0)],
     )
     amount_description = models.CharField(max_length=255, blank=True)

@@ -25,8 +25,12 @@ class Taxonomy(UUIDModel, TimestampedModel, index.Indexed):
     uri = models.URLField(max_length=500, blank=True)
     version = models.CharField(max_length=40, blank=True)
 
-    panels = [FieldPanel("name"), FieldPanel("description"), FieldPanel("uri"),
-              FieldPanel("version")]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("description"),
+        FieldPanel("uri"),
+        FieldPanel("version"),
+    ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
     class Meta:
@@ -59,16 +63,26 @@ class TaxonomyTerm(UUIDModel, TimestampedModel, index.Indexed):
 
     objects = TaxonomyTermQuerySet.as_manager()
 
-    panels = [FieldPanel("taxonomy"), FieldPanel("code"), FieldPanel("name"),
-              FieldPanel("description"), FieldPanel("parent"), FieldPanel("sort_order")]
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name"),
-                     index.FilterField("taxonomy")]
+    panels = [
+        FieldPanel("taxonomy"),
+        FieldPanel("code"),
+        FieldPanel("name"),
+        FieldPanel("description"),
+        FieldPanel("parent"),
+        FieldPanel("sort_order"),
+    ]
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.FilterField("taxonomy"),
+    ]
 
     class Meta:
         ordering = ["taxonomy__name", "sort_order", "name"]
         constraints = [
             models.UniqueConstraint(
-                fields=["taxonomy", "code"], condition=~models.Q(code=""),
+                fields=["taxonomy", "code"],
+                condition=~models.Q(code=""),
                 name="unique_term_code_per_taxonomy",
             )
         ]

@@ -81,16 +81,28 @@ class ServiceFactory(factory.django.DjangoModelFactory):
             ServiceAttribute.objects.create(service=self, taxonomy_term=term)
 
 
-def add_location(service: Service, *, city: str = "Mansfield", postcode: str = "NG18 1AA",
-                 hide_address: bool = False, virtual: bool = False) -> Location:
+def add_location(
+    service: Service,
+    *,
+    city: str = "Mansfield",
+    postcode: str = "NG18 1AA",
+    hide_address: bool = False,
+    virtual: bool = False,
+) -> Location:
     """Give a service a location (and address), then refresh its coverage."""
     location = Location.objects.create(
-        name=f"{city} centre", location_type="virtual" if virtual else "physical",
+        name=f"{city} centre",
+        location_type="virtual" if virtual else "physical",
         hide_address=hide_address,
     )
     if not virtual:
-        Address.objects.create(location=location, address_1="1 Secret Street", city=city,
-                               postal_code=postcode, state_province="Nottinghamshire")
+        Address.objects.create(
+            location=location,
+            address_1="1 Secret Street",
+            city=city,
+            postal_code=postcode,
+            state_province="Nottinghamshire",
+        )
     ServiceAtLocation.objects.create(service=service, location=location)
     service.save()
     return location
@@ -108,17 +120,28 @@ def build_gazetteer() -> dict[str, Place]:
     """A tiny gazetteer: UK > England > county > Mansfield district > Mansfield; Nottingham."""
     uk = PlaceFactory(slug="united-kingdom", name="United Kingdom", kind="nation")
     england = PlaceFactory(slug="england", name="England", kind="nation")
-    county = PlaceFactory(slug="notts", name="Nottinghamshire", kind="county",
-                          aliases=["Nottingham and Nottinghamshire"])
-    district = PlaceFactory(slug="mansfield-district", name="Mansfield district",
-                            kind="district")
-    mansfield = PlaceFactory(slug="mansfield", name="Mansfield",
-                             postcode_districts=["NG18", "NG19"])
-    nottingham = PlaceFactory(slug="nottingham", name="Nottingham",
-                              postcode_districts=["NG1", "NG7"])
+    county = PlaceFactory(
+        slug="notts",
+        name="Nottinghamshire",
+        kind="county",
+        aliases=["Nottingham and Nottinghamshire"],
+    )
+    district = PlaceFactory(slug="mansfield-district", name="Mansfield district", kind="district")
+    mansfield = PlaceFactory(
+        slug="mansfield", name="Mansfield", postcode_districts=["NG18", "NG19"]
+    )
+    nottingham = PlaceFactory(
+        slug="nottingham", name="Nottingham", postcode_districts=["NG1", "NG7"]
+    )
     uk.contains.add(england)
     england.contains.add(county)
     county.contains.add(district, nottingham)
     district.contains.add(mansfield)
-    return {"uk": uk, "england": england, "county": county, "district": district,
-            "mansfield": mansfield, "nottingham": nottingham}
+    return {
+        "uk": uk,
+        "england": england,
+        "county": county,
+        "district": district,
+        "mansfield": mansfield,
+        "nottingham": nottingham,
+    }

@@ -6,10 +6,12 @@ from signpost.directory import opening
 
 def schedule(byday, opens, closes, freq="WEEKLY", **extra):
     return SimpleNamespace(
-        freq=freq, byday=byday,
+        freq=freq,
+        byday=byday,
         opens_at=dt.time.fromisoformat(opens) if opens else None,
         closes_at=dt.time.fromisoformat(closes) if closes else None,
-        valid_from=extra.get("valid_from"), valid_to=extra.get("valid_to"),
+        valid_from=extra.get("valid_from"),
+        valid_to=extra.get("valid_to"),
         description=extra.get("description", ""),
     )
 

@@ -22,14 +22,27 @@ def directory(db, home_page):
     anxiety = TermFactory(taxonomy=needs, code="anxiety", name="Anxiety")
     low_mood = TermFactory(taxonomy=needs, code="low-mood", name="Low mood")
     self_referral = TermFactory(taxonomy=access, code="self-referral", name="Self-referral")
-    adults = ServiceFactory(name="Adult Anxiety Group", description="A group for anxiety.",
-                            minimum_age=18, areas=["Mansfield district"],
-                            terms=[anxiety, self_referral])
-    teens = ServiceFactory(name="Teen Worry Service", description="Help with anxiety and worry.",
-                           minimum_age=11, maximum_age=18, areas=["Nottingham and Nottinghamshire"],
-                           terms=[anxiety])
-    helpline = ServiceFactory(name="National Low Mood Line", description="Talk about feeling low.",
-                              areas=["United Kingdom"], terms=[low_mood, self_referral])
+    adults = ServiceFactory(
+        name="Adult Anxiety Group",
+        description="A group for anxiety.",
+        minimum_age=18,
+        areas=["Mansfield district"],
+        terms=[anxiety, self_referral],
+    )
+    teens = ServiceFactory(
+        name="Teen Worry Service",
+        description="Help with anxiety and worry.",
+        minimum_age=11,
+        maximum_age=18,
+        areas=["Nottingham and Nottinghamshire"],
+        terms=[anxiety],
+    )
+    helpline = ServiceFactory(
+        name="National Low Mood Line",
+        description="Talk about feeling low.",
+        areas=["United Kingdom"],
+        terms=[low_mood, self_referral],
+    )
     add_location(adults, city="Mansfield")
     return {"places": places, "adults": adults, "teens": teens, "helpline": helpline}
 
@@ -75,12 +88,15 @@ def test_no_results_are_explained_kindly_with_national_helplines(client, directo
     assert "National Low Mood Line" in body
 
 
-@pytest.mark.parametrize("age, message", [
-    ("-4", "Enter age as a whole number of years"),
-    ("abc", "Enter age as a whole number of years"),
-    ("999999999999999999999", "Enter an age between 0 and 120"),
-    ("121", "Enter an age between 0 and 120"),
-])
+@pytest.mark.parametrize(
+    "age, message",
+    [
+        ("-4", "Enter age as a whole number of years"),
+        ("abc", "Enter age as a whole number of years"),
+        ("999999999999999999999", "Enter an age between 0 and 120"),
+        ("121", "Enter an age between 0 and 120"),
+    ],
+)
 def test_bad_ages_get_a_message_next_to_the_field(client, directory, age, message):
     response = client.get(SEARCH, {"age": age, "q": "anxiety"})
     body = response.content.decode()
@@ -96,7 +112,9 @@ def test_a_10000_character_query_is_refused_politely_and_kept(client, directory)
     assert "Your search is too long" in response.content.decode()
 
 
-@pytest.mark.parametrize("text", ["\u202eevil", "😀😀", "e\u0301\u0301\u0301", "\x00null", "<script>"])
+@pytest.mark.parametrize(
+    "text", ["\u202eevil", "😀😀", "e\u0301\u0301\u0301", "\x00null", "<script>"]
+)
 def test_odd_unicode_never_breaks_search(client, directory, text):
     response = client.get(SEARCH, {"q": text, "where": text})
     assert response.status_code == 200
@@ -104,8 +122,7 @@ def test_odd_unicode_never_breaks_search(client, directory, text):
 
 
 def test_unknown_filter_values_are_ignored_with_a_notice(client, directory):
-    response = client.get(SEARCH, {"need": ["anxiety", "made-up"], "language": "xx",
-                                   "page": "-3"})
+    response = client.get(SEARCH, {"need": ["anxiety", "made-up"], "language": "xx", "page": "-3"})
     body = response.content.decode()
     assert response.status_code == 200
     assert "We did not recognise some filters" in body

@@ -13,7 +13,9 @@ from .factories import ServiceFactory, add_location, add_phone, build_gazetteer
 def service(db, home_page):
     build_gazetteer()
     service = ServiceFactory(
-        name="Safe Place Support", minimum_age=16, maximum_age=25,
+        name="Safe Place Support",
+        minimum_age=16,
+        maximum_age=25,
         assured_date=dt.date.today() - dt.timedelta(days=30),
         referral_criteria="Accepts young people with moderate needs.",
         professional_referral="Email the referral form to referrals@example.org.",
@@ -68,7 +70,9 @@ def test_old_review_dates_get_a_notice(client, service):
 
 
 def test_professionals_see_referral_criteria_only_when_they_ask(client, service):
-    assert "Accepts young people with moderate needs." not in client.get(url(service)).content.decode()
+    assert (
+        "Accepts young people with moderate needs." not in client.get(url(service)).content.decode()
+    )
     client.post(reverse("core:professionals"), {"show": "yes"})
     body = client.get(url(service)).content.decode()
     assert "Accepts young people with moderate needs." in body

@@ -7,7 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 from signpost.nonprod.demo import load_demo
 
 DEMO_USERNAME = "admin"
-DEMO_PASSWORD = "signpost-demo-only"  # noqa: S105 - a local demo account, never in production
+DEMO_PASSWORD = "signpost-demo-only"
 
 
 class Command(BaseCommand):

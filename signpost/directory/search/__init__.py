@@ -1,0 +1,1 @@
+"""Directory search: a pure-Python ranker (ranking, lexicon) and the Django glue around it."""
