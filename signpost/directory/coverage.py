@@ -22,12 +22,30 @@ from signpost.directory.models import (
 from signpost.directory.models.locations import LocationType
 from signpost.directory.models.places import PlaceKind
 
+# A place name followed by one of these is part of an address, not the place.
+ADDRESS_WORDS = r"(road|street|lane|way|avenue|drive)\b"
 POSTCODE_RE = re.compile(r"^\s*([A-Z]{1,2}[0-9][0-9A-Z]?)\s*([0-9][A-Z]{2})?\s*$", re.I)
 
 
 def normalise_place_name(text: str) -> str:
     """Fold case, hyphens and spacing so 'Sutton in Ashfield' matches 'Sutton-in-Ashfield'."""
     return re.sub(r"[\s\-]+", " ", text.casefold().replace("\u2019", "'")).strip()
+
+
+@dataclass(frozen=True)
+class Where:
+    """Where someone lives: gazetteer places, or a town name to look for in service text."""
+
+    label: str
+    place_ids: tuple[int, ...] = ()
+    text: str = ""
+
+
+def mentions_place(text: str, name: str) -> bool:
+    """Whether text names a place as whole words (and not as 'Mansfield Road')."""
+    name_pattern = re.escape(normalise_place_name(name))
+    pattern = rf"(?<![\w']){name_pattern}(?![\w'])(?!\s+{ADDRESS_WORDS})"
+    return re.search(pattern, normalise_place_name(text)) is not None
 
 
 @dataclass
@@ -38,6 +56,7 @@ class PlaceIndex:
     by_district: dict[str, list[int]] = field(default_factory=dict)
     children: dict[int, set[int]] = field(default_factory=dict)
     kinds: dict[int, str] = field(default_factory=dict)
+    names: dict[int, str] = field(default_factory=dict)
 
     @classmethod
     def load(cls) -> PlaceIndex:
@@ -45,6 +64,7 @@ class PlaceIndex:
         index = cls()
         for place in Place.objects.all():
             index.kinds[place.pk] = place.kind
+            index.names[place.pk] = place.name
             for name in [place.name, *place.aliases]:
                 index.by_name.setdefault(normalise_place_name(name), place.pk)
             for district in place.postcode_districts:
@@ -66,14 +86,7 @@ class PlaceIndex:
 
     def names_in_text(self, text: str) -> set[int]:
         """Places named as whole words in free text ('covers Mansfield and Warsop')."""
-        folded = normalise_place_name(text)
-        found = set()
-        for name, pk in self.by_name.items():
-            # A town name followed by 'road' or 'street' is an address, not the town.
-            pattern = rf"(?<![\w']){re.escape(name)}(?![\w'])(?!\s+(road|street|lane|way)\b)"
-            if re.search(pattern, folded):
-                found.add(pk)
-        return found
+        return {pk for name, pk in self.by_name.items() if mentions_place(text, name)}
 
     def resolve_area(self, name: str, description: str) -> set[int]:
         """The places a service area means: its name if known, else the towns it lists."""
@@ -82,14 +95,16 @@ class PlaceIndex:
             return {pk}
         return self.names_in_text(f"{name}. {description}")
 
-    def resolve_where(self, text: str) -> int | None:
+    def resolve_where(self, text: str) -> Where | None:
         """The place someone typed: a town, district or (part of) a postcode."""
         match = POSTCODE_RE.match(text)
         if match:
-            candidates = self.by_district.get(match.group(1).upper(), [])
-            towns = [pk for pk in candidates if self.kinds.get(pk) == PlaceKind.TOWN]
-            return (towns or candidates or [None])[0]
-        return self.by_name.get(normalise_place_name(text))
+            district = match.group(1).upper()
+            # A postcode district can straddle towns (NG5 is Arnold and Nottingham): keep all.
+            candidates = tuple(self.by_district.get(district, []))
+            return Where(district, candidates) if candidates else None
+        pk = self.by_name.get(normalise_place_name(text))
+        return Where(self.names.get(pk, text), (pk,)) if pk is not None else None
 
 
 def places_reached(service: Service, index: PlaceIndex) -> set[int]:
@@ -133,3 +148,18 @@ def refresh_all_coverage() -> int:
         refresh_coverage(service, index)
         count += 1
     return count
+
+
+def named_in_directory(text: str) -> Where | None:
+    """A town the gazetteer lacks but some service's area or address names, else None."""
+    from signpost.directory.models import Address
+
+    if len(text) < 3 or not any(ch.isalpha() for ch in text):
+        return None
+    areas = ServiceArea.objects.values_list("name", "description")
+    if any(mentions_place(f"{name} {description}", text) for name, description in areas):
+        return Where(text, (), text)
+    cities = Address.objects.values_list("city", flat=True).distinct()
+    if any(mentions_place(city, text) for city in cities):
+        return Where(text, (), text)
+    return None

@@ -13,15 +13,18 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from uuid import UUID
 
-from django.db.models import Count, Exists, Max, OuterRef
+from django.db.models import Count, Exists, Max, OuterRef, Q
 from django.utils import timezone
 
 from signpost.directory import opening
+from signpost.directory.coverage import Where, mentions_place
 from signpost.directory.models import (
+    Address,
     CostOption,
     Language,
     Schedule,
     Service,
+    ServiceArea,
     ServiceAttribute,
     ServiceCoverage,
     TaxonomyTerm,
@@ -41,7 +44,7 @@ class SearchRequest:
 
     text: str = ""
     age: int | None = None
-    place_id: int | None = None
+    where: Where | None = None
     terms: dict[str, frozenset[str]] = field(default_factory=dict)
     language: str = ""
     free: bool = False
@@ -76,14 +79,35 @@ def find_services(request: SearchRequest, *, now: dt.datetime | None = None) -> 
     candidates = Service.objects.public()
     if request.age is not None:
         candidates = candidates.for_age(request.age)
-    if request.place_id is not None:
-        candidates = candidates.covering(request.place_id)
+    if request.where is not None:
+        candidates = _reaching(candidates, request.where)
     candidate_ids = list(candidates.order_by("name", "id").values_list("id", flat=True))
     facts = load_facts(candidate_ids, now or timezone.localtime())
     ordered, crisis = _rank(request.text, candidate_ids)
     predicates = _predicates(request)
     kept = [sid for sid in ordered if all(p(facts[sid]) for p in predicates.values())]
     return SearchOutcome(kept, _facet_counts(ordered, facts, predicates), crisis)
+
+
+def _reaching(candidates, where: Where):
+    """Services for someone living there: through the gazetteer, or by the town's name."""
+    if where.place_ids:
+        return candidates.covering(where.place_ids)
+    everywhere = ServiceCoverage.objects.filter(place__kind=PlaceKind.NATION).values("service_id")
+    named = {
+        service_id
+        for service_id, *texts in ServiceArea.objects.values_list(
+            "service_id", "name", "description"
+        )
+        if mentions_place(" ".join(texts), where.text)
+    } | {
+        service_id
+        for service_id, city in Address.objects.filter(
+            location__service_at_locations__isnull=False
+        ).values_list("location__service_at_locations__service_id", "city")
+        if mentions_place(city, where.text)
+    }
+    return candidates.filter(Q(id__in=everywhere) | Q(id__in=named))
 
 
 def _rank(text: str, candidate_ids: list[UUID]) -> tuple[list[UUID], bool]:

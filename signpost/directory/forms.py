@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django import forms
 
-from signpost.directory.coverage import PlaceIndex
+from signpost.directory.coverage import PlaceIndex, Where, named_in_directory
 from signpost.directory.models.feedback import ProblemKind
 from signpost.directory.models.taxonomy import OWN_VOCABULARIES
 
@@ -75,17 +75,17 @@ class SearchForm(forms.Form):
             raise forms.ValidationError(f"Enter an age between 0 and {MAX_AGE}")
         return value
 
-    def clean_where(self) -> int | None:
+    def clean_where(self) -> Where | None:
         raw = " ".join(self.cleaned_data["where"].split())[:60]
         if not raw:
             return None
-        place_id = self.places.resolve_where(raw)
-        if place_id is None:
+        where = self.places.resolve_where(raw) or named_in_directory(raw)
+        if where is None:
             raise forms.ValidationError(
                 "We do not know that place. Enter a town, like Mansfield, or the first "
                 "part of a postcode, like NG18"
             )
-        return place_id
+        return where
 
     def clean_language(self) -> str:
         code = self.cleaned_data["language"].strip().lower()

@@ -11,7 +11,6 @@ from django.utils import timezone
 
 from signpost.directory import opening
 from signpost.directory.models import (
-    Place,
     Service,
     ServiceAtLocation,
     ServiceAttribute,
@@ -185,13 +184,6 @@ def language_choices() -> list[tuple[str, str]]:
     for code, name in rows:
         names.setdefault(code.lower(), name)
     return sorted(names.items(), key=lambda item: item[1])
-
-
-def place_name(place_id: int | None) -> str:
-    if place_id is None:
-        return ""
-    place = Place.objects.filter(pk=place_id).first()
-    return place.name if place else ""
 
 
 @dataclass

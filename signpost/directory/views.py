@@ -41,7 +41,7 @@ def search(request: HttpRequest) -> HttpResponse:
     search_request = SearchRequest(
         text="" if "q" in form.errors else data.get("q", ""),
         age=data.get("age"),
-        place_id=data.get("where"),
+        where=data.get("where"),
         terms=form.selected,
         language=data.get("language", ""),
         free=bool(data.get("free")),
@@ -49,7 +49,7 @@ def search(request: HttpRequest) -> HttpResponse:
     )
     outcome = find_services(search_request)
     page = Paginator(outcome.service_ids, RESULTS_PER_PAGE).get_page(data.get("page", 1))
-    place = presenters.place_name(search_request.place_id)
+    place = search_request.where.label if search_request.where else ""
     has_filters = any(form.selected.values()) or any(
         [search_request.language, search_request.free, search_request.open_now]
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -16,6 +17,8 @@ from wagtail.models import Orderable, RevisionMixin
 from wagtail.search import index
 
 from signpost.core.models import TimestampedModel, UUIDModel
+
+from .places import ServiceCoverage
 
 
 class ServiceStatus(models.TextChoices):
@@ -41,9 +44,11 @@ class ServiceQuerySet(models.QuerySet):
             models.Q(maximum_age__isnull=True) | models.Q(maximum_age__gte=age),
         )
 
-    def covering(self, place_id: int) -> ServiceQuerySet:
-        """Services that reach someone living in this place (local cover, national or remote)."""
-        return self.filter(coverage__place_id=place_id).distinct()
+    def covering(self, place_ids: Iterable[int]) -> ServiceQuerySet:
+        """Services that reach someone living in any of these places (local, national, remote)."""
+        return self.filter(
+            id__in=ServiceCoverage.objects.filter(place_id__in=list(place_ids)).values("service_id")
+        )
 
     def review_overdue(self, today: dt.date | None = None) -> ServiceQuerySet:
         """Services not reviewed within the review period (or never)."""
