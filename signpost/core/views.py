@@ -68,3 +68,9 @@ def bad_request(request: HttpRequest, exception: Exception | None = None) -> Htt
 def server_error(request: HttpRequest) -> HttpResponse:
     # No database or site settings here: whatever broke may be what they need.
     return HttpResponse(render_to_string("errors/500.jinja"), status=500)
+
+
+def robots_txt(request: HttpRequest) -> HttpResponse:
+    """Let search engines find services; keep them out of the admin and personal lists."""
+    lines = ["User-agent: *", "Disallow: /admin/", "Disallow: /my-list/", ""]
+    return HttpResponse("\n".join(lines), content_type="text/plain")

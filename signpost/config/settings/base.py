@@ -48,6 +48,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Compress HTML (static files are pre-compressed by WhiteNoise). CSRF tokens are masked
+    # per response, which defeats BREACH-style guessing through compression.
+    "django.middleware.gzip.GZipMiddleware",
     "signpost.core.middleware.SecurityHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -2,9 +2,9 @@
 
 Everything here is data, general to England rather than to any one area. Phrases are plain
 lower case; long lists are comma-separated text (a line break inside a phrase is just a
-space). ``ranking`` normalises, canonicalises and stems phrases exactly as it does queries and
-service text, so "worries" and "worry" need not both be listed. Contractions are expanded
-before matching, so write "do not", "can not", "i am" in phrases.
+space). The ranker (``text``) normalises, canonicalises and stems phrases exactly as it does
+queries and service text, so "worries" and "worry" need not both be listed. Contractions are
+expanded before matching, so write "do not", "can not", "i am" in phrases.
 """
 
 from __future__ import annotations
@@ -1451,6 +1451,10 @@ CRISIS_PHRASES: tuple[str, ...] = _phrases(
 CRISIS_WORDS: frozenset[str] = frozenset(
     {"suicide", "suicidal", "overdose", "crisis", "overdosing", "suicidality"}
 )
+
+# Everyday words one slip from a risk word: real words, so never read as a typo of one
+# ("salt and vinegar crisps" is not "crisis", nor is "criss cross").
+CRISIS_LOOKALIKES: frozenset[str] = frozenset({"crisps", "criss"})
 
 # Words that turn "suicide" into a bereavement or professional topic rather than a risk.
 CRISIS_CONTEXT_EXCEPTIONS: tuple[str, ...] = _phrases(

@@ -10,6 +10,7 @@ from functools import lru_cache
 from . import lexicon
 from .text import content_stems, stem, text_words
 
+
 class PhraseMatcher:
     """Finds lexicon phrases in a word sequence, allowing one stray word inside long phrases."""
 
@@ -84,8 +85,7 @@ def lexicon_pairs() -> frozenset[tuple[str, str]]:
 @lru_cache(maxsize=1)
 def lexicon_words() -> frozenset[str]:
     """Every canonical word the lexicon knows; a query word found here is not a typo."""
-    texts: list[str] = list(lexicon.CRISIS_PHRASES) + list(lexicon.CRISIS_WORDS)
+    texts: list[str] = [*lexicon.CRISIS_PHRASES, *lexicon.CRISIS_WORDS, *lexicon.CRISIS_LOOKALIKES]
     for concept in lexicon.CONCEPTS:
         texts.extend(concept.triggers + concept.core + concept.related)
     return frozenset(word for text in texts for word in plain_phrase(text))
-

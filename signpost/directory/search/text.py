@@ -57,7 +57,6 @@ def text_words(text: str) -> list[str]:
     return canonical_words(normalise(text))
 
 
-
 _MERGE_FIRSTS = frozenset(first for first, _second in lexicon.MERGES)
 
 
@@ -147,7 +146,6 @@ def content_stems(text: str) -> list[str]:
 def phrase_key(stems: Sequence[str]) -> str:
     """The index key of a run of stems: a unigram, or a space-joined bigram."""
     return " ".join(stems)
-
 
 
 def query_words(query: str) -> list[str]:

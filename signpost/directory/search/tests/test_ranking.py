@@ -213,6 +213,7 @@ def test_normalise_copes_with_ten_thousand_characters() -> None:
         "scared I'll hurt myself badly",
         "I can't go on",
         "feeling sucidal",
+        "mental health cirsis",
         "suicidal thoughts",
         "can't stop crying, hopeless, need someone right now",
         "mental health crisis",
@@ -231,7 +232,16 @@ def test_crisis_wording_is_recognised(query: str) -> None:
         "lost my brother to suicide last year",
         "cost of living crisis and debt",
         "my daughter is cutting herself",
+        "crisps",
+        "binge eating crisps at night",
+        "criss cross",
     ],
 )
 def test_other_wording_is_not_a_crisis(query: str) -> None:
     assert not is_crisis_query(query)
+
+
+def test_a_word_one_slip_from_crisis_is_not_corrected_into_it() -> None:
+    results = _ranker().search("salt and vinegar crisps")
+
+    assert "crisis-line" not in _ids(results)

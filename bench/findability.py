@@ -1,0 +1,91 @@
+"""Findability benchmark through the real directory: importer, gazetteer, finder.
+
+Imports the benchmark's services.json into an empty SQLite database with the normal HSDS
+importer, then asks `find_services` (the code path the search page uses) each query with its
+age and town filters, and prints nDCG@5, success@5, crisis@3 and age-safety as
+shared/benchmarks/findability/README.md defines them.
+
+    .venv/bin/python bench/findability.py [--data DIR] [--worst]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+DEFAULT_DATA = ROOT.parent / "shared" / "benchmarks" / "findability"
+
+
+def _setup_django(database: Path) -> None:
+    os.environ["DATABASE_URL"] = f"sqlite:///{database}"
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "signpost.config.settings.test")
+    import django
+
+    django.setup()
+    import logging
+
+    logging.disable(logging.WARNING)
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+
+
+def _where(town: str | None):
+    from signpost.directory.coverage import PlaceIndex, named_in_directory
+
+    if not town:
+        return None
+    return PlaceIndex.load().resolve_where(town) or named_in_directory(town)
+
+
+def run(data: Path, worst: bool) -> int:
+    from findability_ranker import load, print_metrics, print_worst, score
+
+    services, queries = load(data)
+    from signpost.directory.finder import SearchRequest, find_services
+    from signpost.nonprod.demo import load_places
+    from signpost.openreferral.importer import import_services
+
+    load_places()  # the project's gazetteer; towns it lacks fall back to service text
+    started = time.perf_counter()
+    report = import_services(services)
+    imported = time.perf_counter() - started
+    if report.rejected:
+        print(report.summary())
+        return 1
+    runs, started = {}, time.perf_counter()
+    for query in queries:
+        request = SearchRequest(
+            text=query["text"], age=query.get("age"), where=_where(query.get("town"))
+        )
+        runs[query["id"]] = [str(i) for i in find_services(request).service_ids[:10]]
+    per_query = (time.perf_counter() - started) / len(queries) * 1000
+    print_metrics(score(services, queries, runs))
+    print(f"import       {len(services)} services in {imported:.1f} s")
+    print(f"search       {per_query:.1f} ms/query (includes building the index once)")
+    if worst:
+        print_worst(services, queries, runs)
+    return 0
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--worst", action="store_true", help="show the 10 weakest queries")
+    args = parser.parse_args()
+    if not (args.data / "services.json").is_file():
+        sys.exit(f"Benchmark data not found in {args.data}: it lives in shared/ beside the repo.")
+    with tempfile.TemporaryDirectory() as folder:
+        _setup_django(Path(folder) / "bench.sqlite3")
+        return run(args.data, args.worst)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
