@@ -39,3 +39,13 @@ def home_page(db):
     from signpost.nonprod.demo import build_site
 
     return build_site()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Rate limits and cached values never leak from one test into another."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

@@ -361,25 +361,31 @@ class ServiceImporter:
         existing = TaxonomyTerm.objects.filter(id=term_id).first()
         if existing:
             return existing
-        name = _text(data, "taxonomy", 120) or "Imported terms"
-        taxonomy_id = data.get("taxonomy_id")
-        taxonomy = Taxonomy.objects.filter(id=taxonomy_id).first() if taxonomy_id else None
-        if taxonomy is None:
-            taxonomy, _ = Taxonomy.objects.get_or_create(
-                name=name,
-                defaults={
-                    "id": _uuid(taxonomy_id, "taxonomy_id") if taxonomy_id else uuid.uuid4(),
-                    "description": name,
-                },
-            )
+        taxonomy = self._taxonomy(data)
+        code = _text(data, "code", 120)
+        # The same code in the same vocabulary is the same term, whatever id a feed gave it.
+        same_code = code and TaxonomyTerm.objects.filter(taxonomy=taxonomy, code=code).first()
+        if same_code:
+            return same_code
         return TaxonomyTerm.objects.create(
             id=term_id,
             taxonomy=taxonomy,
-            code=_text(data, "code", 120),
+            code=code,
             name=_text(data, "name", 255),
             description=_text(data, "description") or "",
             term_uri=_text(data, "term_uri"),
         )
+
+    def _taxonomy(self, data: dict) -> Taxonomy:
+        name = _text(data, "taxonomy", 120) or "Imported terms"
+        taxonomy_id = data.get("taxonomy_id")
+        taxonomy = Taxonomy.objects.filter(id=taxonomy_id).first() if taxonomy_id else None
+        if taxonomy is None:
+            new_id = _uuid(taxonomy_id, "taxonomy_id") if taxonomy_id else uuid.uuid4()
+            taxonomy, _ = Taxonomy.objects.get_or_create(
+                name=name, defaults={"id": new_id, "description": name}
+            )
+        return taxonomy
 
     def _location(self, data: dict, link: dict) -> Location:
         location_id = _uuid(data.get("id") or link.get("location_id"), "location.id")

@@ -1,0 +1,143 @@
+import copy
+import uuid
+
+import pytest
+
+from signpost.directory.models import Location, Organisation, Service, ServiceCoverage
+from signpost.directory.tests.factories import build_gazetteer
+from signpost.openreferral.importer import import_services
+
+ORG_ID = str(uuid.uuid4())
+
+
+def service_record(**overrides):
+    service_id = overrides.pop("id", str(uuid.uuid4()))
+    location_id = str(uuid.uuid4())
+    record = {
+        "id": service_id,
+        "name": "Riverside Wellbeing Cafe",
+        "status": "active",
+        "description": "A weekly drop-in cafe.",
+        "minimum_age": 18,
+        "assured_date": "2026-10-01",
+        "organization": {"id": ORG_ID, "name": "Riverside Trust", "description": "A charity."},
+        "phones": [{"id": str(uuid.uuid4()), "number": "0115 496 0321", "type": "voice"}],
+        "schedules": [
+            {
+                "id": str(uuid.uuid4()),
+                "freq": "WEEKLY",
+                "byday": "WE",
+                "opens_at": "18:00",
+                "closes_at": "21:00",
+            }
+        ],
+        "service_areas": [{"id": str(uuid.uuid4()), "name": "Mansfield district"}],
+        "languages": [{"id": str(uuid.uuid4()), "name": "British Sign Language", "code": "bfi"}],
+        "attributes": [
+            {
+                "id": str(uuid.uuid4()),
+                "link_type": "service_type",
+                "taxonomy_term": {
+                    "id": str(uuid.uuid4()),
+                    "code": "peer-support",
+                    "name": "Peer support",
+                    "description": "Peer support.",
+                    "taxonomy": "Example",
+                },
+            }
+        ],
+        "service_at_locations": [
+            {
+                "id": str(uuid.uuid4()),
+                "location_id": location_id,
+                "location": {
+                    "id": location_id,
+                    "location_type": "physical",
+                    "name": "The Hall",
+                    "x_hide_address": True,
+                    "addresses": [
+                        {
+                            "id": str(uuid.uuid4()),
+                            "address_1": "1 River St",
+                            "city": "Mansfield",
+                            "state_province": "Notts",
+                            "postal_code": "NG18 1AA",
+                            "country": "GB",
+                            "address_type": "physical",
+                        }
+                    ],
+                },
+            }
+        ],
+    }
+    record.update(overrides)
+    return record
+
+
+@pytest.fixture
+def places(db):
+    return build_gazetteer()
+
+
+def test_a_nested_hsds_service_is_imported_with_everything_hanging_off_it(places):
+    record = service_record()
+    report = import_services([record])
+    assert not report.rejected
+    service = Service.objects.get(id=record["id"])
+    assert service.organisation.name == "Riverside Trust"
+    assert service.phones.get().number == "0115 496 0321"
+    assert service.languages.get().code == "bfi"
+    assert service.attributes.get().taxonomy_term.code == "peer-support"
+    assert Location.objects.get().hide_address is True
+    assert ServiceCoverage.objects.filter(service=service, place=places["mansfield"]).exists()
+
+
+def test_importing_the_same_data_again_changes_nothing(places):
+    records = [service_record(), service_record(name="Second")]
+    import_services(copy.deepcopy(records))
+    before = sorted(Service.objects.values_list("id", "name", "minimum_age"))
+    report = import_services(copy.deepcopy(records))
+    assert report.updated["service"] == 2 and report.created["service"] == 0
+    assert sorted(Service.objects.values_list("id", "name", "minimum_age")) == before
+    assert Organisation.objects.count() == 1
+
+
+def test_one_bad_record_rolls_back_the_whole_run_and_says_where(places):
+    good = service_record()
+    bad = service_record(minimum_age="eighteen", name="Broken Service")
+    report = import_services([good, bad])
+    assert report.rolled_back
+    assert not Service.objects.exists()
+    (problem,) = report.rejected
+    assert problem.record == "record 2 (Broken Service)"
+    assert problem.field_name == "minimum_age"
+    assert "not an age" in problem.reason
+
+
+@pytest.mark.parametrize(
+    "overrides, field_name",
+    [
+        ({"id": "not-a-uuid"}, "id"),
+        ({"name": ""}, "name"),
+        ({"status": "open"}, "status"),
+        ({"minimum_age": 30, "maximum_age": 20}, "maximum_age"),
+        ({"organization": {}, "organization_id": None}, "organization_id"),
+        ({"phones": "0115 496 0000"}, "phones"),
+    ],
+)
+def test_rejections_name_the_field_and_the_reason(places, overrides, field_name):
+    report = import_services([service_record(**overrides)])
+    assert [p.field_name for p in report.rejected] == [field_name]
+
+
+def test_a_dry_run_reports_but_saves_nothing(places):
+    report = import_services([service_record()], dry_run=True)
+    assert report.created["service"] == 1
+    assert report.rolled_back and not Service.objects.exists()
+
+
+def test_missing_review_dates_and_contacts_are_warnings(places):
+    record = service_record(assured_date=None, phones=[])
+    report = import_services([record])
+    assert {w.field_name for w in report.warnings} == {"assured_date", "phones"}
+    assert not report.rejected
