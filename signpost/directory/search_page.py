@@ -24,7 +24,7 @@ LEGENDS = {
 class FilterOption:
     value: str
     label: str
-    count: int
+    count: int | None
     checked: bool
 
 
@@ -56,10 +56,14 @@ def filter_panel(
         sections.append(section)
     language = form.cleaned_data.get("language", "") if hasattr(form, "cleaned_data") else ""
     lang_section = FilterSection("Language", "language", open=bool(language))
+    # Radios cannot be unticked, so 'Any language' is how to undo a choice without JavaScript.
+    any_language = FilterOption("", "Any language", None, not language)
     for code, name in languages:
         count = counts.get(FACET_LANGUAGE, {}).get(code, 0)
         if count or code == language:
             lang_section.options.append(FilterOption(code, name, count, code == language))
+    if lang_section.options:
+        lang_section.options.insert(0, any_language)
     sections.append(lang_section)
     cleaned = getattr(form, "cleaned_data", {})
     more = FilterSection(

@@ -91,3 +91,22 @@ def test_reporting_a_problem_keeps_what_was_typed_when_something_is_missing(
     page.get_by_role("button", name="Send report").click()
     expect(page.get_by_role("heading", name="Thank you")).to_be_visible()
     axe(page)
+
+
+def test_every_filter_is_usable_with_all_sections_open(page, live_server, journey_directory, axe):
+    from signpost.directory.models import Language
+
+    Language.objects.create(
+        service=journey_directory["group"], name="British Sign Language", code="bfi"
+    )
+    page.goto(live_server.url + "/services/?need=anxiety&free=on")
+    for summary in page.locator("details.sp-filter > summary").all():
+        if summary.locator("xpath=..").get_attribute("open") is None:
+            summary.click()
+    axe(page)
+    page.get_by_label("British Sign Language").check()
+    page.get_by_role("button", name="Apply filters").click()
+    expect(page.get_by_role("heading", name="1 service")).to_be_visible()
+    page.get_by_label("Any language").check()
+    page.get_by_role("button", name="Apply filters").click()
+    expect(page.get_by_role("heading", name="2 services")).to_be_visible()
