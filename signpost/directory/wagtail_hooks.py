@@ -37,7 +37,14 @@ class ServiceFilterSet(WagtailFilterSet):
         return queryset.filter(id__in=overdue) if value else queryset.exclude(id__in=overdue)
 
 
-class ServiceViewSet(SnippetViewSet):
+class DirectoryViewSet(SnippetViewSet):
+    """Admin search is a plain case-insensitive match on the listed fields: predictable
+    for staff, and the same on SQLite and PostgreSQL."""
+
+    search_backend_name = None
+
+
+class ServiceViewSet(DirectoryViewSet):
     model = Service
     icon = "list-ul"
     menu_label = "Services"
@@ -55,14 +62,14 @@ class ServiceViewSet(SnippetViewSet):
     copy_view_enabled = False
 
 
-class OrganisationViewSet(SnippetViewSet):
+class OrganisationViewSet(DirectoryViewSet):
     model = Organisation
     icon = "group"
     list_display = ["name", "website", UpdatedAtColumn()]
     search_fields = ["name", "description"]
 
 
-class LocationViewSet(SnippetViewSet):
+class LocationViewSet(DirectoryViewSet):
     model = Location
     icon = "site"
     list_display = ["name", "location_type", BooleanColumn("hide_address"), UpdatedAtColumn()]
@@ -70,13 +77,14 @@ class LocationViewSet(SnippetViewSet):
     search_fields = ["name"]
 
 
-class TaxonomyViewSet(SnippetViewSet):
+class TaxonomyViewSet(DirectoryViewSet):
     model = Taxonomy
     icon = "tag"
     list_display = ["name", "version"]
+    search_fields = ["name", "description"]
 
 
-class TaxonomyTermViewSet(SnippetViewSet):
+class TaxonomyTermViewSet(DirectoryViewSet):
     model = TaxonomyTerm
     icon = "tag"
     list_display = ["name", "code", "taxonomy"]
@@ -84,7 +92,7 @@ class TaxonomyTermViewSet(SnippetViewSet):
     search_fields = ["name", "code"]
 
 
-class PlaceViewSet(SnippetViewSet):
+class PlaceViewSet(DirectoryViewSet):
     model = Place
     icon = "site"
     list_display = ["name", "kind"]
@@ -92,7 +100,7 @@ class PlaceViewSet(SnippetViewSet):
     search_fields = ["name"]
 
 
-class ProblemReportViewSet(SnippetViewSet):
+class ProblemReportViewSet(DirectoryViewSet):
     model = ProblemReport
     icon = "warning"
     menu_label = "Problem reports"
@@ -103,6 +111,7 @@ class ProblemReportViewSet(SnippetViewSet):
         BooleanColumn("is_resolved", label="Resolved"),
     ]
     list_filter = ["kind"]
+    search_fields = ["details", "service__name"]
     panels = [
         FieldPanel("service", read_only=True),
         FieldPanel("kind", read_only=True),

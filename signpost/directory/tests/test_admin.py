@@ -30,6 +30,9 @@ def test_staff_can_list_and_search_services(staff_client, services):
     body = response.content.decode()
     assert response.status_code == 200
     assert "Fresh Service" in body and "Stale Service" in body
+    found = staff_client.get(reverse("wagtailsnippets_directory_service:list"), {"q": "Stale"})
+    assert "Stale Service" in found.content.decode()
+    assert "Fresh Service" not in found.content.decode()
 
 
 def test_services_past_their_review_date_are_flagged_and_filterable(staff_client, services):
@@ -67,3 +70,12 @@ def test_problem_reports_are_listed_for_staff(staff_client, services):
     ProblemReport.objects.create(service=services[0], kind="hours", details="Closed Mondays now")
     body = staff_client.get(reverse("wagtailsnippets_directory_problemreport:list")).content
     assert b"Fresh Service" in body
+
+
+@pytest.mark.parametrize(
+    "model",
+    ["service", "organisation", "location", "taxonomy", "taxonomyterm", "place", "problemreport"],
+)
+def test_every_directory_list_can_be_searched(staff_client, services, model):
+    url = reverse(f"wagtailsnippets_directory_{model}:list")
+    assert staff_client.get(url, {"q": "anything"}).status_code == 200
