@@ -44,6 +44,7 @@ demo: install
 
 test: install frontend ## The whole suite: lint, migrations check, unit and browser tests
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/djlint --lint signpost
 	$(PY) manage.py makemigrations --check --dry-run --settings=signpost.config.settings.test
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 
@@ -56,7 +57,7 @@ test-browser: install frontend
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
-	$(VENV)/bin/djlint --profile=jinja --lint signpost --extension=jinja
+	$(VENV)/bin/djlint --lint signpost
 
 format: install
 	$(VENV)/bin/ruff format .
