@@ -94,3 +94,20 @@ def test_defunct_services_are_not_shown(client, service):
 
 def test_not_a_uuid_is_a_404_not_a_500(client, db, home_page):
     assert client.get("/services/not-a-uuid/").status_code == 404
+
+
+def test_self_referral_steps_give_the_phone_number_and_website(client, service):
+    from .factories import TaxonomyFactory, TermFactory
+
+    access = TaxonomyFactory(name="access")
+    self_referral = TermFactory(taxonomy=access, code="self-referral", name="Self-referral")
+    gp = TermFactory(taxonomy=access, code="gp-referral", name="GP referral")
+    service.url = "https://safe.example.org"
+    service.save()
+    service.attributes.model.objects.create(service=service, taxonomy_term=self_referral)
+    service.attributes.model.objects.create(service=service, taxonomy_term=gp)
+    body = client.get(url(service)).content.decode()
+    steps = body.split("How to get help")[1].split("</ol>")[0]
+    assert 'You can refer yourself: call <a href="tel:01154960123">0115 496 0123</a>' in steps
+    assert "visit the Safe Place Support website" in steps
+    assert "ask your GP to refer you" in steps
