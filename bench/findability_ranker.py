@@ -134,6 +134,8 @@ def to_document(service: dict[str, Any]) -> SearchDocument:
         service_area_names=tuple(a.get("name") or "" for a in service.get("service_areas") or ()),
         available_24_7=is_24_7(service),
         is_national=is_national(service),
+        minimum_age=service.get("minimum_age"),
+        maximum_age=service.get("maximum_age"),
     )
 
 
@@ -255,7 +257,9 @@ def rank_all(
     started = time.perf_counter()
     for query in queries:
         allowed = candidates(services, query)
-        results = ranker.search(query["text"], allowed_ids=allowed, limit=TOP_N)
+        results = ranker.search(
+            query["text"], allowed_ids=allowed, limit=TOP_N, age=query.get("age")
+        )
         runs[query["id"]] = [r.id for r in results]
     query_ms = (time.perf_counter() - started) * 1000 / max(len(queries), 1)
     return runs, build_ms, query_ms

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.utils.dateparse import parse_date, parse_time
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
@@ -155,6 +155,10 @@ class ServiceImporter:
                 self._service(record, label)
         except RecordRejected as problem:
             self.report.rejected.append(Problem(label, problem.field_name, problem.reason))
+        except (DatabaseError, ValueError) as error:
+            # Duplicate ids or values the database refuses: this record only, said plainly.
+            reason = str(error).splitlines()[0][:200] if str(error) else type(error).__name__
+            self.report.rejected.append(Problem(label, "(record)", f"could not be saved: {reason}"))
 
     def _count(self, kind: str, created: bool) -> None:
         (self.report.created if created else self.report.updated)[kind] += 1

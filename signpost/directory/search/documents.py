@@ -20,6 +20,8 @@ class SearchDocument:
     service_area_names: tuple[str, ...] = ()
     available_24_7: bool = False
     is_national: bool = False
+    minimum_age: int | None = None  # inclusive, in years; None = no lower limit
+    maximum_age: int | None = None  # inclusive, in years; None = no upper limit
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,7 +1,8 @@
 """Scoring and ordering: the Ranker that searches an index for one query at a time.
 
 Slot scores are summed per service, services for groups the query does not mention are
-down-weighted, and on a crisis query round-the-clock crisis lines are pinned first.
+down-weighted, services designed for the searcher's age (when given) are gently preferred, and
+on a crisis query round-the-clock crisis lines are pinned first.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import heapq
 import math
 from collections.abc import Callable, Collection, Iterable, Sequence
 
+from .age import age_fit, age_specificity
 from .crisis import crisis_prior, is_crisis_service
 from .documents import ScoredResult, SearchDocument
 from .expansion import Plan, Slot, audiences_of, plan_query
@@ -44,6 +46,8 @@ class Ranker:
         self._index = Index(documents)
         self._audiences = tuple(audiences_of(d) for d in self._documents)
         self._adjustable = frozenset(p for p, groups in enumerate(self._audiences) if groups)
+        self._age_specificity = tuple(age_specificity(d) for d in self._documents)
+        self._age_ranged = frozenset(p for p, s in enumerate(self._age_specificity) if s > 0)
         self._crisis_priors = {
             i: crisis_prior(d) for i, d in enumerate(self._documents) if is_crisis_service(d)
         }
@@ -54,6 +58,7 @@ class Ranker:
         *,
         allowed_ids: Collection[str] | None = None,
         limit: int | None = None,
+        age: int | None = None,
     ) -> list[ScoredResult]:
         """Rank the allowed services for the query; a crisis query puts 24/7 crisis lines first."""
         words = query_words(query)
@@ -61,13 +66,17 @@ class Ranker:
             return []
         allowed = self._allowed_positions(allowed_ids)
         plan = plan_query(words, self._index.corrected)
+        if age is not None:
+            extra = {"young_people"} if age < 18 else {"older"} if age >= 65 else set()
+            plan.audiences = plan.audiences | extra
         per_slot = [self._score_slot(slot) for slot in plan.slots]
         totals = self._totals(plan, per_slot, allowed)
-        order = self._order(totals, allowed, plan, limit)
+        ranked = self._for_age(totals, age)
+        order = self._order(totals, ranked, allowed, plan, limit)
         return [
             ScoredResult(
                 id=self._documents[p].id,
-                score=round(totals.get(p, 0.0), 6),
+                score=round(ranked.get(p, 0.0), 6),
                 matched_terms=_matched_labels(p, plan.slots, per_slot),
             )
             for p in order
@@ -116,17 +125,29 @@ class Ranker:
         unasked = len(self._audiences[position] - plan.audiences)
         return max(AUDIENCE_PENALTY**unasked, AUDIENCE_FLOOR)
 
+    def _for_age(self, totals: dict[int, float], age: int | None) -> dict[int, float]:
+        """Totals with services designed for the searcher's age gently boosted (a new dict)."""
+        ranked = dict(totals)
+        if age is None:
+            return ranked
+        for position in self._age_ranged.intersection(ranked):
+            document = self._documents[position]
+            ranked[position] *= age_fit(document, self._age_specificity[position], age)
+        return ranked
+
     def _order(
         self,
         totals: dict[int, float],
+        ranked: dict[int, float],
         allowed: frozenset[int] | None,
         plan: Plan,
         limit: int | None,
     ) -> list[int]:
-        """Matched services by score (ties by name, then id), crisis lines first when at risk."""
+        """Matched services by ranked score (ties by name, then id), crisis lines first if at risk."""
+        # Crisis lines are pinned on their unadjusted totals, so an age hint never changes them.
         pinned = self._pinned(totals, allowed, plan) if plan.crisis else []
         wanted = None if limit is None else max(limit, 0)
-        matched = self._best(totals, wanted)
+        matched = self._best(ranked, wanted)
         if pinned:
             pinned_set = set(pinned)
             matched = pinned + [p for p in matched if p not in pinned_set]

@@ -141,3 +141,16 @@ def test_missing_review_dates_and_contacts_are_warnings(places):
     report = import_services([record])
     assert {w.field_name for w in report.warnings} == {"assured_date", "phones"}
     assert not report.rejected
+
+
+def test_a_record_the_database_refuses_is_reported_not_a_crash(places):
+    first = service_record()
+    clash = service_record(name="Clashing Phone")
+    clash["phones"][0]["id"] = first["phones"][0]["id"]  # the same phone id twice
+    report = import_services([first, clash])
+    assert report.rolled_back
+    assert [(p.record, p.field_name) for p in report.rejected] == [
+        ("record 2 (Clashing Phone)", "(record)")
+    ]
+    assert "could not be saved" in report.rejected[0].reason
+    assert not Service.objects.exists()
