@@ -83,7 +83,7 @@ def find_services(request: SearchRequest, *, now: dt.datetime | None = None) -> 
         candidates = _reaching(candidates, request.where)
     candidate_ids = list(candidates.order_by("name", "id").values_list("id", flat=True))
     facts = load_facts(candidate_ids, now or timezone.localtime())
-    ordered, crisis = _rank(request.text, candidate_ids)
+    ordered, crisis = _rank(request.text, candidate_ids, request.age)
     predicates = _predicates(request)
     kept = [sid for sid in ordered if all(p(facts[sid]) for p in predicates.values())]
     return SearchOutcome(kept, _facet_counts(ordered, facts, predicates), crisis)
@@ -110,12 +110,12 @@ def _reaching(candidates, where: Where):
     return candidates.filter(Q(id__in=everywhere) | Q(id__in=named))
 
 
-def _rank(text: str, candidate_ids: list[UUID]) -> tuple[list[UUID], bool]:
+def _rank(text: str, candidate_ids: list[UUID], age: int | None) -> tuple[list[UUID], bool]:
     text = text.strip()
     if not text:
         return candidate_ids, False
     by_str = {str(sid): sid for sid in candidate_ids}
-    results = get_ranker().search(text, allowed_ids=set(by_str))
+    results = get_ranker().search(text, allowed_ids=set(by_str), age=age)
     return [by_str[r.id] for r in results if r.id in by_str], is_crisis_query(text)
 
 
@@ -242,6 +242,8 @@ def build_documents() -> list[SearchDocument]:
                 service_area_names=tuple(a.name for a in service.service_areas.all()),
                 available_24_7=opening.is_always_open(service.schedules.all()),
                 is_national=service.is_national,
+                minimum_age=service.minimum_age,
+                maximum_age=service.maximum_age,
             )
         )
     return documents

@@ -66,9 +66,6 @@ class Ranker:
             return []
         allowed = self._allowed_positions(allowed_ids)
         plan = plan_query(words, self._index.corrected)
-        if age is not None:
-            extra = {"young_people"} if age < 18 else {"older"} if age >= 65 else set()
-            plan.audiences = plan.audiences | extra
         per_slot = [self._score_slot(slot) for slot in plan.slots]
         totals = self._totals(plan, per_slot, allowed)
         ranked = self._for_age(totals, age)
@@ -143,7 +140,7 @@ class Ranker:
         plan: Plan,
         limit: int | None,
     ) -> list[int]:
-        """Matched services by ranked score (ties by name, then id), crisis lines first if at risk."""
+        """Matched services by score (ties by name, then id), crisis lines first when at risk."""
         # Crisis lines are pinned on their unadjusted totals, so an age hint never changes them.
         pinned = self._pinned(totals, allowed, plan) if plan.crisis else []
         wanted = None if limit is None else max(limit, 0)
