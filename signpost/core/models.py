@@ -43,6 +43,11 @@ class UrgentContactBlock(blocks.StructBlock):
     show_in_banner = blocks.BooleanBlock(
         required=False, help_text="Also show in the urgent-help strip at the top of every page."
     )
+    banner_label = blocks.CharBlock(
+        max_length=40,
+        required=False,
+        help_text="Short text for the strip, such as 'Samaritans 116 123'. Empty: name and number.",
+    )
 
     class Meta:
         icon = "warning"
@@ -70,6 +75,7 @@ DEFAULT_URGENT_CONTACTS = [
             "description": "If someone's life is at risk or they are seriously hurt, call 999 "
             "or go to A&E now.",
             "show_in_banner": True,
+            "banner_label": "Emergency 999",
         },
     ),
     (
@@ -82,6 +88,7 @@ DEFAULT_URGENT_CONTACTS = [
             "description": "Call 111 and choose option 2 for your local NHS mental health "
             "crisis line. Any age, 24 hours a day.",
             "show_in_banner": True,
+            "banner_label": "NHS 111, option 2",
         },
     ),
     (
@@ -93,6 +100,7 @@ DEFAULT_URGENT_CONTACTS = [
             "message": "",
             "description": "Free, any time, day or night. Someone will listen.",
             "show_in_banner": True,
+            "banner_label": "Samaritans 116 123",
         },
     ),
     (
@@ -104,7 +112,8 @@ DEFAULT_URGENT_CONTACTS = [
             "message": "SHOUT",
             "description": "Text SHOUT to 85258 for free, 24 hours a day, if you would rather "
             "not talk.",
-            "show_in_banner": False,
+            "show_in_banner": True,
+            "banner_label": "Text SHOUT to 85258",
         },
     ),
     (
@@ -115,7 +124,8 @@ DEFAULT_URGENT_CONTACTS = [
             "number": "0800 1111",
             "message": "",
             "description": "Free for children and young people under 19, 24 hours a day.",
-            "show_in_banner": False,
+            "show_in_banner": True,
+            "banner_label": "Childline 0800 1111 (under 19s)",
         },
     ),
 ]
