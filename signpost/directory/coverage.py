@@ -107,12 +107,31 @@ class PlaceIndex:
         return Where(self.names.get(pk, text), (pk,)) if pk is not None else None
 
 
-def places_reached(service: Service, index: PlaceIndex) -> set[int]:
-    """Every place the service reaches."""
+# Area names that mean the whole country, whether or not the gazetteer lists them.
+NATIONWIDE_NAMES = {
+    "united kingdom",
+    "uk",
+    "u.k.",
+    "great britain",
+    "britain",
+    "gb",
+    "england",
+    "england and wales",
+    "national",
+    "nationwide",
+    "all of england",
+    "all of the uk",
+}
+
+
+def places_reached(service: Service, index: PlaceIndex) -> set[int] | None:
+    """Every place the service reaches; None means everywhere."""
     # Read from the database, not the in-memory cluster, so this sees what was committed.
     areas = list(ServiceArea.objects.filter(service=service))
     resolved: set[int] = set()
     for area in areas:
+        if normalise_place_name(area.name) in NATIONWIDE_NAMES:
+            return None
         resolved |= index.resolve_area(area.name, area.description)
     links = ServiceAtLocation.objects.filter(service=service).select_related("location")
     locations = [link.location for link in links.prefetch_related("location__addresses")]
@@ -121,7 +140,7 @@ def places_reached(service: Service, index: PlaceIndex) -> set[int]:
     if (not areas and remote_only) or any(
         index.kinds.get(pk) == PlaceKind.NATION for pk in resolved
     ):
-        return set(index.kinds)
+        return None
     if not areas:
         for location in locations:
             for address in location.addresses.all():
@@ -133,11 +152,14 @@ def refresh_coverage(service: Service, index: PlaceIndex | None = None) -> None:
     """Rebuild the coverage rows of one service."""
     index = index or PlaceIndex.load()
     wanted = places_reached(service, index)
+    rows = (
+        [ServiceCoverage(service=service, place=None)]
+        if wanted is None
+        else [ServiceCoverage(service=service, place_id=pk) for pk in sorted(wanted)]
+    )
     with transaction.atomic():
         ServiceCoverage.objects.filter(service=service).delete()
-        ServiceCoverage.objects.bulk_create(
-            [ServiceCoverage(service=service, place_id=pk) for pk in sorted(wanted)]
-        )
+        ServiceCoverage.objects.bulk_create(rows)
 
 
 def refresh_all_coverage() -> int:

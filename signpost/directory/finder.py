@@ -29,7 +29,6 @@ from signpost.directory.models import (
     ServiceCoverage,
     TaxonomyTerm,
 )
-from signpost.directory.models.places import PlaceKind
 from signpost.directory.models.taxonomy import OWN_VOCABULARIES
 from signpost.directory.search.ranking import Ranker, SearchDocument, is_crisis_query
 
@@ -93,7 +92,7 @@ def _reaching(candidates, where: Where):
     """Services for someone living there: through the gazetteer, or by the town's name."""
     if where.place_ids:
         return candidates.covering(where.place_ids)
-    everywhere = ServiceCoverage.objects.filter(place__kind=PlaceKind.NATION).values("service_id")
+    everywhere = ServiceCoverage.objects.everywhere().values("service_id")
     named = {
         service_id
         for service_id, *texts in ServiceArea.objects.values_list(
@@ -215,7 +214,7 @@ def get_ranker() -> Ranker:
 
 def build_documents() -> list[SearchDocument]:
     """One search document per public service."""
-    national = ServiceCoverage.objects.filter(service=OuterRef("pk"), place__kind=PlaceKind.NATION)
+    national = ServiceCoverage.objects.everywhere().filter(service=OuterRef("pk"))
     services = (
         Service.objects.public()
         .select_related("organisation")

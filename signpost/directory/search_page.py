@@ -8,7 +8,6 @@ from signpost.directory import opening
 from signpost.directory.finder import FACET_FREE, FACET_LANGUAGE, FACET_OPEN_NOW
 from signpost.directory.forms import FILTER_PARAMS, SearchForm
 from signpost.directory.models import Service, TaxonomyTerm
-from signpost.directory.models.places import PlaceKind
 from signpost.directory.models.taxonomy import OWN_VOCABULARIES
 
 LEGENDS = {
@@ -88,8 +87,7 @@ def national_helplines(limit: int = 6) -> list[Service]:
     """National services anyone can contact, open around the clock first."""
     services = list(
         Service.objects.public()
-        .filter(coverage__place__kind=PlaceKind.NATION)
-        .distinct()
+        .everywhere()
         .prefetch_related("schedules", "phones")
         .order_by("name")
     )

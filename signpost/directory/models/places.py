@@ -48,13 +48,25 @@ class Place(index.Indexed, models.Model):
         return self.kind == PlaceKind.NATION
 
 
+class ServiceCoverageQuerySet(models.QuerySet):
+    def everywhere(self) -> ServiceCoverageQuerySet:
+        """Rows for services that reach every place (national, or remote with no area)."""
+        return self.filter(place__isnull=True)
+
+
 class ServiceCoverage(models.Model):
-    """Derived: every place a service reaches. Rebuilt whenever the service is saved."""
+    """Derived: every place a service reaches; no place means everywhere.
+
+    Rebuilt whenever the service is saved."""
 
     service = models.ForeignKey(
         "directory.Service", on_delete=models.CASCADE, related_name="coverage"
     )
-    place = models.ForeignKey(Place, on_delete=models.CASCADE, related_name="coverage")
+    place = models.ForeignKey(
+        Place, null=True, blank=True, on_delete=models.CASCADE, related_name="coverage"
+    )
+
+    objects = ServiceCoverageQuerySet.as_manager()
 
     class Meta:
         constraints = [

@@ -46,9 +46,14 @@ class ServiceQuerySet(models.QuerySet):
 
     def covering(self, place_ids: Iterable[int]) -> ServiceQuerySet:
         """Services that reach someone living in any of these places (local, national, remote)."""
-        return self.filter(
-            id__in=ServiceCoverage.objects.filter(place_id__in=list(place_ids)).values("service_id")
+        reached = ServiceCoverage.objects.filter(
+            models.Q(place_id__in=list(place_ids)) | models.Q(place__isnull=True)
         )
+        return self.filter(id__in=reached.values("service_id"))
+
+    def everywhere(self) -> ServiceQuerySet:
+        """National services, and phone or online ones with no stated area."""
+        return self.filter(id__in=ServiceCoverage.objects.everywhere().values("service_id"))
 
     def review_overdue(self, today: dt.date | None = None) -> ServiceQuerySet:
         """Services not reviewed within the review period (or never)."""

@@ -85,3 +85,12 @@ def test_a_town_the_gazetteer_lacks_is_found_in_service_area_text(places, client
     names = {card.service.name for card in response.context["cards"]}
     assert names == {local.name, national.name}
     assert elsewhere.name not in names
+
+
+def test_national_services_reach_everywhere_even_without_a_gazetteer(db, client, home_page):
+    national = ServiceFactory(name="Great Britain Line", areas=["Great Britain"])
+    local = ServiceFactory(name="Anytown Group", areas=["Anytown district"])
+    assert Service.objects.everywhere().get() == national
+    response = client.get("/services/", {"where": "Anytown"})
+    names = {card.service.name for card in response.context["cards"]}
+    assert names == {national.name, local.name}
