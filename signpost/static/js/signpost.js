@@ -2,6 +2,7 @@
 // - "Exit this page": hide the page at once, then replace this history entry with a
 //   neutral site, so Back does not return here. Shift pressed three times does the same.
 // - Moving focus to the error summary so screen reader users hear what went wrong.
+// - A "Print this list" button on the printable list.
 (function () {
   "use strict";
   document.documentElement.classList.remove("no-js");
@@ -37,6 +38,12 @@
       shiftPresses = 0;
       exitNow(exitLinks[0].href);
     }
+  });
+
+  // A print button only makes sense when a script can press print for you.
+  document.querySelectorAll("[data-sp-print]").forEach(function (button) {
+    button.hidden = false;
+    button.addEventListener("click", function () { window.print(); });
   });
 
   var summary = document.querySelector(".nhsuk-error-summary");
