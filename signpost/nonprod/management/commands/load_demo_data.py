@@ -17,7 +17,7 @@ class Command(BaseCommand):
         parser.add_argument("--no-admin", action="store_true", help="Do not create the admin.")
 
     def handle(self, *args, **options):
-        if not settings.DEBUG and not getattr(settings, "SIGNPOST_ALLOW_DEMO", False):
+        if not settings.DEBUG:
             raise CommandError("Demo data is for local machines only (DEBUG is off).")
         result = load_demo()
         self.stdout.write(
