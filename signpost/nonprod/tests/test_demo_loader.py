@@ -17,3 +17,13 @@ def test_the_demo_area_loads_over_150_services_tagged_and_placed_and_reloads_cle
     second = load_demo()
     assert second["services"] == first["services"]
     assert ServiceCoverage.objects.count() == coverage_before
+
+
+@pytest.mark.django_db
+def test_the_demo_command_refuses_to_run_outside_a_local_machine(settings):
+    from django.core.management import CommandError, call_command
+
+    settings.DEBUG = False
+    with pytest.raises(CommandError, match="local machines only"):
+        call_command("load_demo_data")
+    assert not Service.objects.exists()
