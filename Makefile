@@ -42,9 +42,10 @@ migrate: install
 demo: install
 	$(PY) manage.py load_demo_data
 
-test: install frontend ## The whole suite: lint, migrations check, unit and browser tests
+test: install frontend ## The whole suite: lint, types, migrations check, unit and browser tests
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/djlint --lint signpost
+	$(VENV)/bin/mypy
 	$(PY) manage.py makemigrations --check --dry-run --settings=signpost.config.settings.test
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 

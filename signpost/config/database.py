@@ -35,7 +35,9 @@ def database_from_url(url: str, default_sqlite_path: Path) -> dict[str, Any]:
         raise ImproperlyConfigured(
             f"DATABASE_URL must start with sqlite:/// or postgres://, not {scheme}://."
         )
-    config = dj_database_url.parse(url, conn_max_age=0 if scheme == "sqlite" else 60)
+    config: dict[str, Any] = dict(
+        dj_database_url.parse(url, conn_max_age=0 if scheme == "sqlite" else 60)
+    )
     if config["ENGINE"] == "django.db.backends.sqlite3":
         config["OPTIONS"] = dict(SQLITE_OPTIONS)
         config["TEST"] = {"NAME": None}

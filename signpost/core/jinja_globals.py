@@ -58,7 +58,7 @@ def quick_exit_url() -> str:
 
 def form_error_list(form: Any) -> list[dict[str, str]]:
     """Errors for the NHS.UK error summary, each linking to its field."""
-    items = []
+    items: list[dict[str, str]] = []
     for name, errors in form.errors.items():
         href = "#" if name == "__all__" else f"#{name}"
         items.extend({"text": str(error), "href": href} for error in errors)

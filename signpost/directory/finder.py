@@ -126,14 +126,20 @@ def _predicates(request: SearchRequest) -> dict[str, Predicate]:
     predicates: dict[str, Predicate] = {}
     for vocabulary, codes in request.terms.items():
         if codes:
-            predicates[vocabulary] = lambda f, v=vocabulary, c=codes: bool(f.terms[v] & c)
+            predicates[vocabulary] = _has_any_term(vocabulary, codes)
     if request.language:
-        predicates[FACET_LANGUAGE] = lambda f, code=request.language: code in f.languages
+        language = request.language
+        predicates[FACET_LANGUAGE] = lambda f: language in f.languages
     if request.free:
         predicates[FACET_FREE] = lambda f: f.free
     if request.open_now:
         predicates[FACET_OPEN_NOW] = lambda f: f.open_now
     return predicates
+
+
+def _has_any_term(vocabulary: str, codes: frozenset[str]) -> Predicate:
+    """A test that a service has at least one of these terms in the vocabulary."""
+    return lambda facts: bool(facts.terms[vocabulary] & codes)
 
 
 def _facet_counts(
@@ -178,7 +184,8 @@ def load_facts(service_ids: list[UUID], now: dt.datetime) -> dict[UUID, ServiceF
         facts[sid].free = False
     schedules: dict[UUID, list[Schedule]] = defaultdict(list)
     for schedule in Schedule.objects.filter(service_id__in=service_ids):
-        schedules[schedule.service_id].append(schedule)
+        if schedule.service_id is not None:
+            schedules[schedule.service_id].append(schedule)
     local_now = timezone.localtime(now) if timezone.is_aware(now) else now
     for sid, rows in schedules.items():
         facts[sid].open_now = opening.is_open_at(rows, local_now.replace(tzinfo=None))
