@@ -4,17 +4,17 @@ from .feedback import ProblemReport
 from .locations import Accessibility, Address, Location
 from .organisations import Organisation
 from .places import Place, ServiceCoverage
-from .services import (
+from .service_parts import (
     Contact,
     CostOption,
     Language,
     Phone,
     Schedule,
-    Service,
     ServiceArea,
     ServiceAtLocation,
     ServiceAttribute,
 )
+from .services import Service
 from .taxonomy import Taxonomy, TaxonomyTerm
 
 __all__ = [
