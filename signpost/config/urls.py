@@ -13,6 +13,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("", include("signpost.core.urls")),
     path("", include("signpost.directory.urls")),
+    path("", include("signpost.nonprod.urls")),
 ]
 
 if settings.DEBUG:

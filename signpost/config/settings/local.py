@@ -6,6 +6,7 @@ from .base import *  # noqa: F403
 from .base import STORAGES
 
 DEBUG = env_bool("DEBUG", True)
+SIGNPOST_COMPONENTS_PAGE = env_bool("SIGNPOST_COMPONENTS_PAGE", DEBUG)
 SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False
 # Serve straight from the source folders while developing; no collectstatic needed.

@@ -68,3 +68,8 @@ def test_the_admin_is_not_given_the_public_csp_but_is_protected(client, db):
     response = client.get("/admin/login/")
     assert response.status_code == 200
     assert "Content-Security-Policy" not in response
+
+
+def test_the_components_page_is_hidden_on_live_sites(client, home_page, settings):
+    settings.SIGNPOST_COMPONENTS_PAGE = False
+    assert client.get("/components/").status_code == 404

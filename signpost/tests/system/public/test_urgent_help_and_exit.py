@@ -80,3 +80,12 @@ def test_without_javascript_exit_is_a_plain_link(
     page.goto(live_server.url + "/services/?q=anxiety")
     page.get_by_role("link", name="Exit this page").click()
     page.wait_for_url(live_server.url + "/about/")
+
+
+def test_the_components_page_passes_axe_where_it_is_switched_on(
+    page, live_server, journey_directory, axe, settings
+):
+    settings.SIGNPOST_COMPONENTS_PAGE = True
+    page.goto(live_server.url + "/components/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Components")
+    axe(page)
