@@ -38,18 +38,10 @@ class SearchForm(forms.Form):
     open_now = forms.BooleanField(required=False)
     page = forms.CharField(required=False)
 
-    def __init__(
-        self,
-        data,
-        *,
-        vocab_codes: dict[str, set[str]],
-        language_codes: set[str],
-        places: PlaceIndex,
-    ) -> None:
+    def __init__(self, data, *, vocab_codes: dict[str, set[str]], language_codes: set[str]) -> None:
         super().__init__(data)
         self.vocab_codes = vocab_codes
         self.language_codes = language_codes
-        self.places = places
         self.ignored: list[str] = []
         self.selected: dict[str, frozenset[str]] = {}
         for vocabulary in OWN_VOCABULARIES:
@@ -79,7 +71,7 @@ class SearchForm(forms.Form):
         raw = " ".join(self.cleaned_data["where"].split())[:60]
         if not raw:
             return None
-        where = self.places.resolve_where(raw) or named_in_directory(raw)
+        where = PlaceIndex.load().resolve_where(raw) or named_in_directory(raw)
         if where is None:
             raise forms.ValidationError(
                 "We do not know that place. Enter a town, like Mansfield, or the first "

@@ -16,7 +16,6 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from signpost.directory import presenters
-from signpost.directory.coverage import PlaceIndex
 from signpost.directory.finder import SearchRequest, find_services
 from signpost.directory.forms import FILTER_PARAMS, ProblemReportForm, SearchForm
 from signpost.directory.models import ProblemReport, Service
@@ -34,7 +33,6 @@ def search(request: HttpRequest) -> HttpResponse:
         request.GET,
         vocab_codes={v: {t.code for t in ts} for v, ts in terms.items()},
         language_codes={code for code, _ in languages},
-        places=PlaceIndex.load(),
     )
     form.is_valid()
     data = {k: v for k, v in form.cleaned_data.items() if k not in form.errors}
