@@ -7,8 +7,10 @@ is saved, so it cannot drift from the areas staff typed.
 from __future__ import annotations
 
 import re
+import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from django.db import transaction
 
@@ -39,13 +41,20 @@ class Where:
     label: str
     place_ids: tuple[int, ...] = ()
     text: str = ""
+    # For a town the gazetteer lacks: the services whose area or address names it.
+    named_service_ids: frozenset[uuid.UUID] = frozenset()
+
+
+@lru_cache(maxsize=1024)
+def _place_pattern(name: str) -> re.Pattern[str]:
+    """Whole words of the place name, not followed by 'Road', 'Street' and so on."""
+    escaped = re.escape(normalise_place_name(name))
+    return re.compile(rf"(?<![\w']){escaped}(?![\w'])(?!\s+{ADDRESS_WORDS})")
 
 
 def mentions_place(text: str, name: str) -> bool:
     """Whether text names a place as whole words (and not as 'Mansfield Road')."""
-    name_pattern = re.escape(normalise_place_name(name))
-    pattern = rf"(?<![\w']){name_pattern}(?![\w'])(?!\s+{ADDRESS_WORDS})"
-    return re.search(pattern, normalise_place_name(text)) is not None
+    return _place_pattern(name).search(normalise_place_name(text)) is not None
 
 
 @dataclass
@@ -86,7 +95,8 @@ class PlaceIndex:
 
     def names_in_text(self, text: str) -> set[int]:
         """Places named as whole words in free text ('covers Mansfield and Warsop')."""
-        return {pk for name, pk in self.by_name.items() if mentions_place(text, name)}
+        folded = normalise_place_name(text)
+        return {pk for name, pk in self.by_name.items() if _place_pattern(name).search(folded)}
 
     def resolve_area(self, name: str, description: str) -> set[int]:
         """The places a service area means: its name if known, else the towns it lists."""
@@ -172,16 +182,31 @@ def refresh_all_coverage() -> int:
     return count
 
 
-def named_in_directory(text: str) -> Where | None:
-    """A town the gazetteer lacks but some service's area or address names, else None."""
+def services_naming(place: str) -> set[uuid.UUID]:
+    """Services whose service area or address names this place as whole words."""
     from signpost.directory.models import Address
 
+    named = {
+        service_id
+        for service_id, name, description in ServiceArea.objects.values_list(
+            "service_id", "name", "description"
+        )
+        if mentions_place(f"{name} {description}", place)
+    }
+    addresses = Address.objects.filter(location__service_at_locations__isnull=False)
+    named |= {
+        service_id
+        for service_id, city in addresses.values_list(
+            "location__service_at_locations__service_id", "city"
+        )
+        if mentions_place(city, place)
+    }
+    return named
+
+
+def named_in_directory(text: str) -> Where | None:
+    """A town the gazetteer lacks but some service's area or address names, else None."""
     if len(text) < 3 or not any(ch.isalpha() for ch in text):
         return None
-    areas = ServiceArea.objects.values_list("name", "description")
-    if any(mentions_place(f"{name} {description}", text) for name, description in areas):
-        return Where(text, (), text)
-    cities = Address.objects.values_list("city", flat=True).distinct()
-    if any(mentions_place(city, text) for city in cities):
-        return Where(text, (), text)
-    return None
+    named = services_naming(text)
+    return Where(text, (), text, frozenset(named)) if named else None

@@ -17,14 +17,12 @@ from django.db.models import Count, Exists, Max, OuterRef, Q
 from django.utils import timezone
 
 from signpost.directory import opening
-from signpost.directory.coverage import Where, mentions_place
+from signpost.directory.coverage import Where
 from signpost.directory.models import (
-    Address,
     CostOption,
     Language,
     Schedule,
     Service,
-    ServiceArea,
     ServiceAttribute,
     ServiceCoverage,
     TaxonomyTerm,
@@ -93,20 +91,7 @@ def _reaching(candidates, where: Where):
     if where.place_ids:
         return candidates.covering(where.place_ids)
     everywhere = ServiceCoverage.objects.everywhere().values("service_id")
-    named = {
-        service_id
-        for service_id, *texts in ServiceArea.objects.values_list(
-            "service_id", "name", "description"
-        )
-        if mentions_place(" ".join(texts), where.text)
-    } | {
-        service_id
-        for service_id, city in Address.objects.filter(
-            location__service_at_locations__isnull=False
-        ).values_list("location__service_at_locations__service_id", "city")
-        if mentions_place(city, where.text)
-    }
-    return candidates.filter(Q(id__in=everywhere) | Q(id__in=named))
+    return candidates.filter(Q(id__in=everywhere) | Q(id__in=where.named_service_ids))
 
 
 def _rank(text: str, candidate_ids: list[UUID], age: int | None) -> tuple[list[UUID], bool]:
