@@ -9,14 +9,14 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods
 
 from signpost.core.jinja_globals import PROFESSIONAL_SESSION_KEY
+from signpost.core.models import SiteSettings
 
 
 def urgent_help(request: HttpRequest) -> HttpResponse:
     """Who to call or text right now; the numbers come from site settings."""
-    from signpost.core.jinja_globals import site_settings
     from signpost.directory.presenters import local_crisis_services
 
-    settings_obj = site_settings({"request": request})
+    settings_obj = SiteSettings.for_request(request)
     return render(
         request,
         "core/urgent_help.jinja",

@@ -287,9 +287,6 @@ class ServicePage:
             )
         return lines
 
-    def review_is_old(self) -> bool:
-        return self.service.is_review_overdue
-
     def related(self) -> list[Service]:
         """Other public services that help with the same needs, nearest match first."""
         need_ids = [

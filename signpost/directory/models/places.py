@@ -43,10 +43,6 @@ class Place(index.Indexed, models.Model):
     def __str__(self) -> str:
         return self.name
 
-    @property
-    def is_nationwide(self) -> bool:
-        return self.kind == PlaceKind.NATION
-
 
 class ServiceCoverageQuerySet(models.QuerySet):
     def everywhere(self) -> ServiceCoverageQuerySet:

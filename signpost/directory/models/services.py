@@ -31,6 +31,11 @@ class ServiceStatus(models.TextChoices):
 PUBLIC_STATUSES = (ServiceStatus.ACTIVE, ServiceStatus.TEMPORARILY_CLOSED)
 
 
+def review_cutoff(today: dt.date | None = None) -> dt.date:
+    """Details last checked before this date are overdue for review."""
+    return (today or timezone.localdate()) - dt.timedelta(days=settings.SIGNPOST_REVIEW_AFTER_DAYS)
+
+
 class ServiceQuerySet(models.QuerySet):
     def public(self) -> ServiceQuerySet:
         """Services the public may see."""
@@ -56,9 +61,7 @@ class ServiceQuerySet(models.QuerySet):
 
     def review_overdue(self, today: dt.date | None = None) -> ServiceQuerySet:
         """Services not reviewed within the review period (or never)."""
-        cutoff = (today or timezone.localdate()) - dt.timedelta(
-            days=settings.SIGNPOST_REVIEW_AFTER_DAYS
-        )
+        cutoff = review_cutoff(today)
         return self.filter(models.Q(assured_date__isnull=True) | models.Q(assured_date__lt=cutoff))
 
 
@@ -206,7 +209,4 @@ class Service(UUIDModel, TimestampedModel, RevisionMixin, index.Indexed, Cluster
     @property
     def is_review_overdue(self) -> bool:
         """True when the details have not been checked within the review period."""
-        if self.assured_date is None:
-            return True
-        limit = timezone.localdate() - dt.timedelta(days=settings.SIGNPOST_REVIEW_AFTER_DAYS)
-        return self.assured_date < limit
+        return self.assured_date is None or self.assured_date < review_cutoff()
