@@ -10,6 +10,7 @@ from signpost.core import views as core_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
+    path("api/oruk/", include("signpost.openreferral.api.urls")),
     path("documents/", include(wagtaildocs_urls)),
     path("", include("signpost.core.urls")),
     path("", include("signpost.directory.urls")),

@@ -1,0 +1,1 @@
+"""The Open Referral UK 3.0 API, mounted at /api/oruk/."""

@@ -1,0 +1,217 @@
+"""Which services and service-at-locations a list request asks for.
+
+Every filter narrows the set (they combine as AND). With `search`, the order is the public
+search's relevance order, because `finder.find_services` does the ranking for both.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import uuid
+from dataclasses import dataclass
+
+from django.db.models import F, Q, QuerySet
+
+from signpost.directory.coverage import POSTCODE_RE, PlaceIndex, Where, named_in_directory
+from signpost.directory.finder import SearchRequest, find_services
+from signpost.directory.models import (
+    Address,
+    Schedule,
+    Service,
+    ServiceAtLocation,
+    ServiceCoverage,
+    TaxonomyTerm,
+)
+
+from .params import BadParameter, Params
+
+
+@dataclass
+class Selection:
+    """The matching rows, and their order when relevance decides it."""
+
+    queryset: QuerySet
+    ranked_ids: list[uuid.UUID] | None = None
+
+
+def services(params: Params) -> Selection:
+    """Services matching every filter given."""
+    queryset = Service.objects.all()
+    term_id = params.identifier("taxonomy_term_id")
+    if term_id:
+        queryset = queryset.filter(attributes__taxonomy_term_id=term_id)
+    taxonomy_id = params.identifier("taxonomy_id")
+    if taxonomy_id:
+        queryset = queryset.filter(
+            id__in=TaxonomyTerm.objects.filter(taxonomy_id=taxonomy_id).values(
+                "service_attributes__service_id"
+            )
+        )
+    organisation_id = params.identifier("organization_id")
+    if organisation_id:
+        queryset = queryset.filter(organisation_id=organisation_id)
+    queryset = _ages(queryset, params)
+    queryset = _opening(queryset, params)
+    modified_after = params.timestamp("modified_after")
+    if modified_after:
+        queryset = queryset.filter(updated_at__gte=modified_after)
+    place = params.text("location")
+    if place:
+        queryset = queryset.filter(id__in=_reaching_ids(_where(place)))
+    postcode = params.text("postcode")
+    if postcode:
+        queryset = queryset.filter(id__in=_reaching_ids(_postcode_where(postcode)))
+    if params.text("proximity") and not postcode:
+        raise BadParameter("proximity", "needs a postcode to measure from")
+    text = params.text("search")
+    if not text:
+        return Selection(queryset.distinct())
+    ranked = find_services(SearchRequest(text=text)).service_ids
+    allowed = set(queryset.filter(id__in=ranked).values_list("id", flat=True))
+    return Selection(queryset.distinct(), [sid for sid in ranked if sid in allowed])
+
+
+def service_at_locations(params: Params) -> Selection:
+    """Service-at-locations whose service matches, near a postcode when one is given."""
+    chosen = services(_without(params, "postcode", "proximity"))
+    queryset = ServiceAtLocation.objects.filter(service__in=chosen.queryset)
+    postcode = params.text("postcode")
+    proximity = params.proximity()
+    if proximity is not None and not postcode:
+        raise BadParameter("proximity", "needs a postcode to measure from")
+    if postcode:
+        where = _postcode_where(postcode)
+        if proximity is None:
+            district = _district(postcode)
+            queryset = queryset.filter(
+                Q(service_id__in=_reaching_ids(where))
+                | Q(location__addresses__postal_code__istartswith=district + " ")
+            )
+        else:
+            queryset = queryset.filter(location_id__in=_near(postcode, proximity))
+    if chosen.ranked_ids is None:
+        return Selection(queryset.distinct())
+    position = {sid: n for n, sid in enumerate(chosen.ranked_ids)}
+    pairs = queryset.distinct().values_list("id", "service_id")
+    ranked = sorted(
+        (pair for pair in pairs if pair[1] in position), key=lambda p: (position[p[1]], p[0])
+    )
+    return Selection(queryset.distinct(), [pk for pk, _ in ranked])
+
+
+def _without(params: Params, *names: str) -> Params:
+    query = params.query.copy()
+    for name in names:
+        query.pop(name, None)
+    return Params(query)
+
+
+def _ages(queryset: QuerySet, params: Params) -> QuerySet:
+    """Services whose age range overlaps the one asked for (open ends reach any age)."""
+    low, high = params.age("minimum_age"), params.age("maximum_age")
+    if low is not None and high is not None and low > high:
+        raise BadParameter("maximum_age", "must be the same as or above minimum_age")
+    if low is not None:
+        queryset = queryset.filter(Q(maximum_age__isnull=True) | Q(maximum_age__gte=low))
+    if high is not None:
+        queryset = queryset.filter(Q(minimum_age__isnull=True) | Q(minimum_age__lte=high))
+    return queryset
+
+
+def _opening(queryset: QuerySet, params: Params) -> QuerySet:
+    """Services with opening hours on that day that overlap the times asked for."""
+    day = params.day()
+    start, end = params.time("start_time"), params.time("end_time")
+    if day is None and start is None and end is None:
+        return queryset
+    if start and end and start >= end:
+        raise BadParameter("end_time", "must be after start_time")
+    schedules = Schedule.objects.filter(service__isnull=False)
+    if day:
+        schedules = schedules.filter(byday__icontains=day)
+    if start or end:
+        start = start or dt.time(0, 0)
+        end = end or dt.time(23, 59, 59)
+        all_day = Q(opens_at__isnull=True) | Q(closes_at__isnull=True)
+        same_day = Q(closes_at__gt=F("opens_at")) & Q(opens_at__lt=end, closes_at__gt=start)
+        # Overnight hours (22:00 to 06:00) are open late in the evening and early morning.
+        overnight = Q(closes_at__lte=F("opens_at")) & (Q(opens_at__lt=end) | Q(closes_at__gt=start))
+        schedules = schedules.filter(all_day | same_day | overnight)
+    return queryset.filter(id__in=schedules.values("service_id"))
+
+
+def _where(text: str) -> Where:
+    """A town or postcode district, as the public search understands it."""
+    found = PlaceIndex.load().resolve_where(text) or named_in_directory(text)
+    return found or Where(text, ())
+
+
+def _district(postcode: str) -> str:
+    match = POSTCODE_RE.match(postcode.strip())
+    if not match:
+        raise BadParameter("postcode", f"must be a UK postcode or district, not {postcode[:40]!r}")
+    return match.group(1).upper()
+
+
+def _postcode_where(postcode: str) -> Where:
+    district = _district(postcode)
+    return PlaceIndex.load().resolve_where(district) or Where(district, ())
+
+
+def _reaching_ids(where: Where) -> QuerySet:
+    """Ids of services that reach someone there: local cover, national, phone and online."""
+    reached = Q(place__isnull=True)
+    if where.place_ids:
+        reached |= Q(place_id__in=list(where.place_ids))
+    if where.named_service_ids:
+        reached |= Q(service_id__in=list(where.named_service_ids))
+    return ServiceCoverage.objects.filter(reached).values("service_id")
+
+
+def _near(postcode: str, metres: float) -> list[uuid.UUID]:
+    """Locations within `metres` of the postcode, placed by the addresses we hold there."""
+    centre = _centre_of(postcode)
+    if centre is None:
+        raise BadParameter(
+            "postcode", "we hold no location in this postcode area, so cannot measure from it"
+        )
+    rows = Address.objects.filter(
+        location__latitude__isnull=False, location__longitude__isnull=False
+    ).values_list("location_id", "location__latitude", "location__longitude")
+    return [
+        pk for pk, lat, lon in rows if _distance_metres(centre, (float(lat), float(lon))) <= metres
+    ]
+
+
+def _centre_of(postcode: str) -> tuple[float, float] | None:
+    """The full postcode's position if a location has it, else the middle of its district."""
+    wanted = postcode.strip().upper()
+    district = _district(postcode)
+    rows = list(
+        Address.objects.filter(
+            postal_code__istartswith=district,
+            location__latitude__isnull=False,
+            location__longitude__isnull=False,
+        ).values_list("postal_code", "location__latitude", "location__longitude")
+    )
+    exact = [(float(a), float(b)) for code, a, b in rows if code.strip().upper() == wanted]
+    same_district = [
+        (float(a), float(b))
+        for code, a, b in rows
+        if code.strip().upper().split(" ")[0] == district
+    ]
+    points = exact or same_district
+    if not points:
+        return None
+    return sum(p[0] for p in points) / len(points), sum(p[1] for p in points) / len(points)
+
+
+def _distance_metres(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Great-circle distance (haversine), plenty precise at the scale of a county."""
+    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
+    h = (
+        math.sin((lat2 - lat1) / 2) ** 2
+        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    )
+    return 2 * 6_371_000 * math.asin(math.sqrt(h))
