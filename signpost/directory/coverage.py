@@ -137,36 +137,49 @@ NATIONWIDE_NAMES = {
 def places_reached(service: Service, index: PlaceIndex) -> set[int] | None:
     """Every place the service reaches; None means everywhere."""
     # Read from the database, not the in-memory cluster, so this sees what was committed.
-    areas = list(ServiceArea.objects.filter(service=service))
-    resolved: set[int] = set()
-    for area in areas:
-        if normalise_place_name(area.name) in NATIONWIDE_NAMES:
-            return None
-        resolved |= index.resolve_area(area.name, area.description)
+    areas = [(a.name, a.description) for a in ServiceArea.objects.filter(service=service)]
     links = ServiceAtLocation.objects.filter(service=service).select_related("location")
-    locations = [link.location for link in links.prefetch_related("location__addresses")]
-    remote_only = all(loc.location_type == LocationType.VIRTUAL for loc in locations)
+    locations = [
+        (link.location.location_type, [a.city for a in link.location.addresses.all()])
+        for link in links.prefetch_related("location__addresses")
+    ]
+    return reach(areas, locations, index)
+
+
+def reach(
+    areas: list[tuple[str, str]], locations: list[tuple[str, list[str]]], index: PlaceIndex
+) -> set[int] | None:
+    """Places reached by a service with these (name, description) areas and these
+    (location type, address towns) locations; None means everywhere."""
+    resolved: set[int] = set()
+    for name, description in areas:
+        if normalise_place_name(name) in NATIONWIDE_NAMES:
+            return None
+        resolved |= index.resolve_area(name, description)
+    remote_only = all(kind == LocationType.VIRTUAL for kind, _ in locations)
     # Phone and online services with no stated area, and national ones, count everywhere.
     if (not areas and remote_only) or any(
         index.kinds.get(pk) == PlaceKind.NATION for pk in resolved
     ):
         return None
     if not areas:
-        for location in locations:
-            for address in location.addresses.all():
-                resolved |= index.resolve_area(address.city, "")
+        for _, towns in locations:
+            for town in towns:
+                resolved |= index.resolve_area(town, "")
     return index.descendants(resolved)
+
+
+def coverage_rows(service_id: uuid.UUID, reached: set[int] | None) -> list[ServiceCoverage]:
+    """The coverage rows for a service that reaches these places (None: everywhere)."""
+    if reached is None:
+        return [ServiceCoverage(service_id=service_id, place=None)]
+    return [ServiceCoverage(service_id=service_id, place_id=pk) for pk in sorted(reached)]
 
 
 def refresh_coverage(service: Service, index: PlaceIndex | None = None) -> None:
     """Rebuild the coverage rows of one service."""
     index = index or PlaceIndex.load()
-    wanted = places_reached(service, index)
-    rows = (
-        [ServiceCoverage(service=service, place=None)]
-        if wanted is None
-        else [ServiceCoverage(service=service, place_id=pk) for pk in sorted(wanted)]
-    )
+    rows = coverage_rows(service.id, places_reached(service, index))
     with transaction.atomic():
         ServiceCoverage.objects.filter(service=service).delete()
         ServiceCoverage.objects.bulk_create(rows)

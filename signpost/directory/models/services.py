@@ -107,6 +107,12 @@ class Service(UUIDModel, TimestampedModel, RevisionMixin, index.Indexed, Cluster
     professional_referral = models.TextField(
         blank=True, help_text="For professionals: how to refer (form, email, what to include)."
     )
+    import_fingerprint = models.CharField(
+        max_length=64,
+        blank=True,
+        editable=False,
+        help_text="Digest of the feed record this was last imported from; cleared on any edit.",
+    )
 
     objects = ServiceQuerySet.as_manager()
 
@@ -198,6 +204,10 @@ class Service(UUIDModel, TimestampedModel, RevisionMixin, index.Indexed, Cluster
             )
 
     def save(self, *args, refresh: bool = True, **kwargs) -> None:
+        # Edited here, so no longer what the feed said: the next import must rewrite it.
+        self.import_fingerprint = ""
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "import_fingerprint"}
         super().save(*args, **kwargs)
         if refresh:
             # Coverage is derived from the areas and locations just saved with the service;

@@ -97,7 +97,8 @@ def test_importing_the_same_data_again_changes_nothing(places):
     import_services(copy.deepcopy(records))
     before = sorted(Service.objects.values_list("id", "name", "minimum_age"))
     report = import_services(copy.deepcopy(records))
-    assert report.updated["service"] == 2 and report.created["service"] == 0
+    assert report.unchanged["service"] == 2
+    assert report.created["service"] == 0 and report.updated["service"] == 0
     assert sorted(Service.objects.values_list("id", "name", "minimum_age")) == before
     assert Organisation.objects.count() == 1
 

@@ -1,0 +1,191 @@
+"""Every kind of source, read as a stream of nested HSDS 3.0 service objects.
+
+- a JSON file: an array of services, an HSDS/ORUK page (`{"contents": [...]}`), one service,
+  or an ORUK 1.0 array or page (`{"content": [...]}`), converted as it is read;
+- an HSDS tabular data package: a folder (or a .zip) of CSVs with datapackage.json;
+- the base URL of an ORUK API, whose `/services` pages are walked.
+
+JSON files are read incrementally, so a large feed never sits in memory whole.
+"""
+
+from __future__ import annotations
+
+import json
+import tempfile
+import urllib.error
+import urllib.parse
+import urllib.request
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO, Any
+
+import ijson
+
+from ..formats import legacy
+from ..formats.tabular import TabularError, read_package
+from .writer import SourceProblem
+
+USER_AGENT = "Signpost-ORUK-importer/1.0"
+PAGE_SIZE = 100
+MAX_PAGES = 100_000
+
+
+def read_source(source: str) -> Iterator[dict]:
+    """Nested service objects from a path or URL; raises SourceProblem when unreadable."""
+    if source.startswith(("http://", "https://")):
+        return walk_api(source)
+    path = Path(source)
+    if path.is_dir():
+        return _tabular(path)
+    if not path.exists():
+        raise SourceProblem(f"There is no file or folder at {source}.")
+    if zipfile.is_zipfile(path):
+        return _zipped_package(path)
+    return read_json_file(path)
+
+
+def read_json_file(path: Path) -> Iterator[dict]:
+    return _stream(lambda: path.open("rb"), path.name)
+
+
+def read_json_upload(opener: Any, name: str) -> Iterator[dict]:
+    """The same, for an uploaded file (`opener()` gives a fresh binary stream)."""
+    return _stream(opener, name)
+
+
+def _stream(opener: Any, name: str) -> Iterator[dict]:
+    """Decide the JSON shape from its first tokens, then stream the services out."""
+    try:
+        with opener() as handle:
+            shape = _shape(handle)
+    except (ijson.JSONError, UnicodeDecodeError) as error:
+        raise SourceProblem(f"{name} is not valid JSON ({_why(error)}).") from None
+    if shape == "single":
+        return _single(opener, name)
+    prefix = {"array": "item", "page": "contents.item", "oruk1-page": "content.item"}[shape]
+    return _items(opener, name, prefix)
+
+
+def _shape(handle: IO[bytes]) -> str:
+    events = ijson.parse(handle)
+    try:
+        _, event, _ = next(events)
+    except StopIteration:
+        raise SourceProblem("The file is empty.") from None
+    if event == "start_array":
+        return "array"
+    if event != "start_map":
+        raise SourceProblem("The file holds a single value, not services.")
+    for prefix, event, value in events:
+        if prefix == "" and event == "map_key":
+            if value == "contents":
+                return "page"
+            if value == "content":
+                return "oruk1-page"
+    return "single"
+
+
+def _items(opener: Any, name: str, prefix: str) -> Iterator[dict]:
+    try:
+        with opener() as handle:
+            for item in ijson.items(handle, prefix, use_float=True):
+                yield _as_hsds3(item)
+    except (ijson.JSONError, UnicodeDecodeError) as error:
+        raise SourceProblem(f"{name} stops being valid JSON ({_why(error)}).") from None
+
+
+def _single(opener: Any, name: str) -> Iterator[dict]:
+    with opener() as handle:
+        try:
+            record = json.load(handle)
+        except (ValueError, UnicodeDecodeError) as error:
+            raise SourceProblem(f"{name} is not valid JSON ({_why(error)}).") from None
+    yield _as_hsds3(record)
+
+
+def _as_hsds3(record: Any) -> Any:
+    if isinstance(record, dict) and legacy.is_oruk1_service(record):
+        return legacy.convert_oruk1_service(record)
+    return record
+
+
+def _why(error: Exception) -> str:
+    return str(error).splitlines()[0][:160] if str(error) else type(error).__name__
+
+
+def _tabular(folder: Path) -> Iterator[dict]:
+    try:
+        yield from read_package(folder)
+    except TabularError as problem:
+        raise SourceProblem(str(problem)) from None
+
+
+def _zipped_package(path: Path) -> Iterator[dict]:
+    """A tabular package sent as one .zip (how the admin takes it)."""
+    with tempfile.TemporaryDirectory(prefix="signpost-import-") as folder:
+        try:
+            with zipfile.ZipFile(path) as archive:
+                for member in archive.infolist():
+                    target = (Path(folder) / member.filename).resolve()
+                    if not str(target).startswith(str(Path(folder).resolve())):
+                        raise SourceProblem(f"{member.filename} points outside the package.")
+                archive.extractall(folder)
+        except zipfile.BadZipFile:
+            raise SourceProblem(f"{path.name} is not a readable .zip file.") from None
+        root = Path(folder)
+        found = sorted(root.rglob("datapackage.json")) or sorted(root.rglob("services.csv"))
+        if not found:
+            raise SourceProblem(f"{path.name} holds no datapackage.json or services.csv.")
+        yield from _tabular(found[0].parent)
+
+
+# --- an ORUK API --------------------------------------------------------------------------
+
+
+def _get_json(url: str) -> Any:
+    request = urllib.request.Request(
+        url, headers={"Accept": "application/json", "User-Agent": USER_AGENT}
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return json.load(response)
+    except urllib.error.HTTPError as error:
+        raise SourceProblem(f"{url} answered {error.code} {error.reason}.") from None
+    except urllib.error.URLError as error:
+        raise SourceProblem(f"{url} could not be reached ({error.reason}).") from None
+    except (ValueError, UnicodeDecodeError):
+        raise SourceProblem(f"{url} did not answer with JSON.") from None
+    except TimeoutError:
+        raise SourceProblem(f"{url} took too long to answer.") from None
+
+
+def walk_api(base_url: str) -> Iterator[dict]:
+    """Every service of an ORUK API, page by page; list items are fetched whole when thin."""
+    base = base_url.rstrip("/")
+    for page in range(1, MAX_PAGES + 1):
+        query = urllib.parse.urlencode({"page": page, "per_page": PAGE_SIZE})
+        body = _get_json(f"{base}/services?{query}")
+        if legacy.is_oruk1_page(body):
+            items = legacy.page_items(body)
+            last = bool(body.get("last")) or page >= int(body.get("totalPages") or 0)
+        elif isinstance(body, dict) and isinstance(body.get("contents"), list):
+            items = body["contents"]
+            last = bool(body.get("last_page")) or page >= int(body.get("total_pages") or 0)
+        else:
+            raise SourceProblem(f"{base}/services did not answer with a page of services.")
+        for item in items:
+            if isinstance(item, dict) and item.get("id") and not _is_full(item):
+                item = _get_json(f"{base}/services/{urllib.parse.quote(str(item['id']))}")
+            yield _as_hsds3(item)
+        if last or not items:
+            return
+    raise SourceProblem(f"{base} has more than {MAX_PAGES} pages; stopped.")
+
+
+def _is_full(item: dict) -> bool:
+    """A list item that already carries the nested parts (some APIs list in full)."""
+    return any(
+        key in item
+        for key in ("service_at_locations", "phones", "schedules", "attributes", "contacts")
+    ) or legacy.is_oruk1_service(item)
