@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import decimal
+import uuid
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -159,6 +160,8 @@ def location(item: Location) -> dict[str, Any]:
             "external_identifier": item.external_identifier,
             "external_identifier_type": item.external_identifier_type,
             "addresses": addresses,
+            # Says the address is private, so another Signpost keeps it so; reveals nothing.
+            "x_hide_address": True if hidden else None,
             "accessibility": [
                 compact(
                     {
@@ -232,6 +235,9 @@ def service_summary(item: Service) -> dict[str, Any]:
             "assurer_email": item.assurer_email,
             "alert": item.alert,
             "last_modified": _timestamp(item.updated_at),
+            # Signpost extensions (HSDS allows extra fields): what professionals need to know.
+            "x_referral_criteria": item.referral_criteria,
+            "x_professional_referral": item.professional_referral,
             "organization": organization(item.organisation),
         },
         keep=("id", "name", "status"),
@@ -360,7 +366,11 @@ def _contact(item: Contact, service_id: str) -> dict[str, Any]:
             "title": item.title,
             "department": item.department,
             "email": item.email,
-            "phones": [{"id": str(item.id), "number": item.phone}] if item.phone else [],
+            "phones": (
+                [{"id": str(uuid.uuid5(item.id, "phone")), "number": item.phone}]
+                if item.phone
+                else []
+            ),
         },
         keep=("id",),
     )

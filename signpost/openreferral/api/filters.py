@@ -17,6 +17,7 @@ from signpost.directory.coverage import POSTCODE_RE, PlaceIndex, Where, named_in
 from signpost.directory.finder import SearchRequest, find_services
 from signpost.directory.models import (
     Address,
+    Location,
     Schedule,
     Service,
     ServiceAtLocation,
@@ -37,7 +38,7 @@ class Selection:
 
 def services(params: Params) -> Selection:
     """Services matching every filter given."""
-    queryset = Service.objects.all()
+    queryset: QuerySet = Service.objects.all()
     term_id = params.identifier("taxonomy_term_id")
     if term_id:
         queryset = queryset.filter(attributes__taxonomy_term_id=term_id)
@@ -176,11 +177,11 @@ def _near(postcode: str, metres: float) -> list[uuid.UUID]:
         raise BadParameter(
             "postcode", "we hold no location in this postcode area, so cannot measure from it"
         )
-    rows = Address.objects.filter(
-        location__latitude__isnull=False, location__longitude__isnull=False
-    ).values_list("location_id", "location__latitude", "location__longitude")
+    placed = Location.objects.filter(latitude__isnull=False, longitude__isnull=False)
     return [
-        pk for pk, lat, lon in rows if _distance_metres(centre, (float(lat), float(lon))) <= metres
+        pk
+        for pk, lat, lon in placed.values_list("id", "latitude", "longitude")
+        if _distance_metres(centre, (float(lat or 0), float(lon or 0))) <= metres
     ]
 
 
@@ -188,19 +189,14 @@ def _centre_of(postcode: str) -> tuple[float, float] | None:
     """The full postcode's position if a location has it, else the middle of its district."""
     wanted = postcode.strip().upper()
     district = _district(postcode)
-    rows = list(
-        Address.objects.filter(
-            postal_code__istartswith=district,
-            location__latitude__isnull=False,
-            location__longitude__isnull=False,
-        ).values_list("postal_code", "location__latitude", "location__longitude")
-    )
-    exact = [(float(a), float(b)) for code, a, b in rows if code.strip().upper() == wanted]
-    same_district = [
-        (float(a), float(b))
-        for code, a, b in rows
-        if code.strip().upper().split(" ")[0] == district
-    ]
+    rows = Address.objects.filter(
+        postal_code__istartswith=district,
+        location__latitude__isnull=False,
+        location__longitude__isnull=False,
+    ).values_list("postal_code", "location__latitude", "location__longitude")
+    placed = [(code.strip().upper(), float(a or 0), float(b or 0)) for code, a, b in rows]
+    exact = [(a, b) for code, a, b in placed if code == wanted]
+    same_district = [(a, b) for code, a, b in placed if code.split(" ")[0] == district]
     points = exact or same_district
     if not points:
         return None

@@ -141,6 +141,10 @@ SCHEMAS: dict[str, Any] = {
             "external_identifier": _TEXT,
             "external_identifier_type": _TEXT,
             "addresses": _list("Address"),
+            "x_hide_address": _s(
+                "boolean",
+                description="Signpost extension: the address is private and is left out.",
+            ),
             "accessibility": _list("Accessibility"),
         },
     ),
@@ -246,6 +250,12 @@ SCHEMAS: dict[str, Any] = {
             "assurer_email": _s("string", format="email"),
             "alert": _TEXT,
             "last_modified": _s("string", format="date-time"),
+            "x_referral_criteria": _s(
+                "string", description="Signpost extension: who the service accepts."
+            ),
+            "x_professional_referral": _s(
+                "string", description="Signpost extension: how professionals refer."
+            ),
             "organization": _ref("Organization"),
         },
     ),

@@ -515,7 +515,8 @@ def _attributes(r: Reader, warn: Warn) -> list[tuple[dict[str, Any], TermData | 
 
 def _term(data: dict, warn: Warn) -> TermData:
     t = Reader(data, "attributes.taxonomy_term", warn)
-    detail = data.get("taxonomy_detail") if isinstance(data.get("taxonomy_detail"), dict) else {}
+    given = data.get("taxonomy_detail")
+    detail: dict = given if isinstance(given, dict) else {}
     d = Reader(detail, "attributes.taxonomy_term.taxonomy_detail", warn)
     taxonomy_name = d.text("name", 120) or t.text("taxonomy", 120) or "Imported terms"
     return TermData(

@@ -9,6 +9,7 @@ from typing import Any
 # Warnings of one kind beyond this many are counted, not listed, so a feed where every record
 # lacks a review date gives a readable report and memory that does not grow with the feed.
 EXAMPLES_PER_WARNING = 50
+PLURALS = {"taxonomy": "taxonomies", "taxonomy term": "taxonomy terms"}
 
 
 @dataclass
@@ -73,8 +74,9 @@ class ImportReport:
         others = sorted(set(self.created) | set(self.updated) - {"service"})
         for kind in others:
             if kind != "service":
+                plural = PLURALS.get(kind, f"{kind}s")
                 lines.append(
-                    f"{kind.capitalize()}s created: {self.created[kind]}, "
+                    f"{plural.capitalize()} created: {self.created[kind]}, "
                     f"updated: {self.updated[kind]}."
                 )
         lines += [f"REJECTED {p.record}: {p.field_name}: {p.reason}" for p in self.rejected]

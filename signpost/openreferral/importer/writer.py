@@ -42,7 +42,7 @@ from .report import ImportReport
 
 BATCH_SIZE = 400
 
-CHILD_MODELS = {
+CHILD_MODELS: dict[str, Any] = {
     "phones": Phone,
     "schedules": Schedule,
     "service_areas": ServiceArea,
@@ -288,7 +288,7 @@ class Importer:
         return pending
 
     def _upsert(
-        self, model: type, rows: list, update_fields: list[str], kind: str, pending: _Pending
+        self, model: Any, rows: list, update_fields: list[str], kind: str, pending: _Pending
     ) -> None:
         if not rows:
             return
@@ -367,7 +367,8 @@ class Importer:
         self, batch: list[ParsedService], existing: list[uuid.UUID], pending: _Pending
     ) -> None:
         if existing:
-            for model in (*CHILD_MODELS.values(), ServiceAttribute, ServiceAtLocation):
+            child_models: list[Any] = [*CHILD_MODELS.values(), ServiceAttribute, ServiceAtLocation]
+            for model in child_models:
                 model.objects.filter(service_id__in=existing).delete()
         for key, model in CHILD_MODELS.items():
             model.objects.bulk_create(
