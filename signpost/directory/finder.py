@@ -183,6 +183,11 @@ _ranker_cache: dict[str, object] = {}
 
 
 def _directory_signature() -> tuple:
+    """Changes whenever a public fact a search reads could have changed.
+
+    Imports keep a feed's own `last_modified`, which can be older than what we hold, so the
+    newest coverage row (rewritten on every service save and every changed import) counts too.
+    """
     services = Service.objects.aggregate(changed=Max("updated_at"), count=Count("id"))
     terms = TaxonomyTerm.objects.aggregate(changed=Max("updated_at"), count=Count("id"))
     return (
@@ -191,6 +196,7 @@ def _directory_signature() -> tuple:
         terms["changed"],
         terms["count"],
         ServiceAttribute.objects.count(),
+        ServiceCoverage.objects.aggregate(newest=Max("id"))["newest"],
     )
 
 

@@ -155,3 +155,67 @@ def test_a_record_the_database_refuses_is_reported_not_a_crash(places):
     ]
     assert "could not be saved" in report.rejected[0].reason
     assert not Service.objects.exists()
+
+
+def test_search_sees_a_reimported_change_even_when_the_feed_keeps_an_old_date(places):
+    from signpost.directory.finder import SearchRequest, find_services
+
+    record = service_record(last_modified="2020-01-01T00:00:00Z")
+    import_services([copy.deepcopy(record)])
+    assert find_services(SearchRequest(text="riverside")).service_ids
+    record["name"] = "Lakeside Listening Space"
+    record["description"] = "A quiet place to talk."
+    import_services([record])
+    assert Service.objects.get().updated_at.year == 2020  # the feed's date is kept
+    found = find_services(SearchRequest(text="lakeside listening")).service_ids
+    assert [str(pk) for pk in found] == [record["id"]]
+
+
+def test_bad_optional_fields_are_dropped_with_a_warning_and_the_record_kept(places):
+    record = service_record(email="not-an-email", url="no spaces allowed.com x")
+    record["schedules"][0]["freq"] = "DAILY"
+    report = import_services([record])
+    assert report.saved and not report.rejected
+    warned = {(w.field_name, w.reason.split(",")[0]) for w in report.warnings}
+    assert ("email", "'not-an-email' is not an email address") in warned
+    assert any(field == "schedules.freq" for field, _ in warned)
+    service = Service.objects.get()
+    assert service.email == "" and service.url == "" and not service.schedules.exists()
+
+
+def test_a_feed_larger_than_one_batch_is_written_whole_and_counted(places):
+    records = [service_record(name=f"Service {n}") for n in range(25)]
+    report = import_services(records, batch_size=10)
+    assert report.created["service"] == 25 and Service.objects.count() == 25
+    assert report.created["organisation"] == 1 and report.updated["organisation"] == 2
+
+
+def test_the_same_service_twice_in_one_feed_ends_as_the_later_version(places):
+    first = service_record()
+    later = copy.deepcopy(first)
+    later["name"] = "Renamed Later"
+    report = import_services([first, later])
+    assert not report.rejected
+    assert Service.objects.get().name == "Renamed Later"
+
+
+def test_warnings_of_one_kind_are_counted_beyond_the_examples_kept(places):
+    from signpost.openreferral.importer.report import EXAMPLES_PER_WARNING
+
+    records = [service_record(assured_date=None) for _ in range(EXAMPLES_PER_WARNING + 5)]
+    report = import_services(records, dry_run=True)
+    key = ("assured_date", "no review date: nobody has said when these details were checked")
+    assert report.warning_counts[key] == EXAMPLES_PER_WARNING + 5
+    assert sum(1 for w in report.warnings if w.field_name == "assured_date") == EXAMPLES_PER_WARNING
+    assert f"warning ({EXAMPLES_PER_WARNING + 5}) assured_date" in report.summary()
+
+
+def test_an_edit_in_the_admin_means_the_next_import_rewrites_the_service(places):
+    record = service_record()
+    import_services([copy.deepcopy(record)])
+    service = Service.objects.get()
+    service.name = "Edited By Staff"
+    service.save()
+    report = import_services([record])
+    assert report.updated["service"] == 1
+    assert Service.objects.get().name == record["name"]
