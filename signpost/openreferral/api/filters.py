@@ -171,13 +171,19 @@ def _reaching_ids(where: Where) -> QuerySet:
 
 
 def _near(postcode: str, metres: float) -> list[uuid.UUID]:
-    """Locations within `metres` of the postcode, placed by the addresses we hold there."""
+    """Locations within `metres` of the postcode, placed by the addresses we hold there.
+
+    Hidden addresses are neither measured from nor matched: a tiny radius must not
+    reveal where a refuge or safe house is.
+    """
     centre = _centre_of(postcode)
     if centre is None:
         raise BadParameter(
             "postcode", "we hold no location in this postcode area, so cannot measure from it"
         )
-    placed = Location.objects.filter(latitude__isnull=False, longitude__isnull=False)
+    placed = Location.objects.filter(
+        hide_address=False, latitude__isnull=False, longitude__isnull=False
+    )
     return [
         pk
         for pk, lat, lon in placed.values_list("id", "latitude", "longitude")
@@ -191,6 +197,7 @@ def _centre_of(postcode: str) -> tuple[float, float] | None:
     district = _district(postcode)
     rows = Address.objects.filter(
         postal_code__istartswith=district,
+        location__hide_address=False,
         location__latitude__isnull=False,
         location__longitude__isnull=False,
     ).values_list("postal_code", "location__latitude", "location__longitude")

@@ -404,7 +404,7 @@ _POSTCODE = [
     _query("postcode", _TEXT, "A UK postcode or postcode district; services that cover it."),
     _query(
         "proximity",
-        _s("number", exclusiveMinimum=0, maximum=1_000_000),
+        _s("number", minimum=0, exclusiveMinimum=True, maximum=1_000_000),
         "With postcode: only locations within this many metres of it.",
     ),
 ]

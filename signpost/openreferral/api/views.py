@@ -11,6 +11,7 @@ from typing import Any
 from django.db.models import Model, QuerySet
 from django.http import HttpRequest, JsonResponse
 from django.urls import reverse
+from django.views.decorators.csrf import csrf_exempt
 
 from signpost.directory.models import (
     Organisation,
@@ -62,7 +63,9 @@ def api_view(view: Callable[..., JsonResponse]) -> Callable[..., JsonResponse]:
                 parameter=problem.parameter,
             )
 
-    return wrapped
+    # A read-only public API with no cookies to protect: CSRF would only turn a
+    # client's POST into an HTML 403 instead of the JSON 405 it should get.
+    return csrf_exempt(wrapped)
 
 
 def _page_of(paging: Paging, items: list[dict], total: int) -> JsonResponse:
@@ -252,6 +255,7 @@ def taxonomy_term_detail(request: HttpRequest, params: Params, pk: str) -> JsonR
     return _json(serialise.taxonomy_term(item))
 
 
+@csrf_exempt
 def not_found(request: HttpRequest, rest: str) -> JsonResponse:
     """Any other path under the API: a JSON 404, not the site's HTML page."""
     return _error(404, "not_found", "There is no such endpoint. GET / lists what there is.")
