@@ -10,6 +10,7 @@ JSON files are read incrementally, so a large feed never sits in memory whole.
 
 from __future__ import annotations
 
+import codecs
 import json
 import tempfile
 import urllib.error
@@ -17,6 +18,7 @@ import urllib.parse
 import urllib.request
 import zipfile
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
 
@@ -29,6 +31,8 @@ from .writer import SourceProblem
 USER_AGENT = "Signpost-ORUK-importer/1.0"
 PAGE_SIZE = 100
 MAX_PAGES = 100_000
+# A tabular package unpacks to many times its zipped size; refuse zip bombs.
+MAX_UNZIPPED_BYTES = 2 * 1024**3
 
 
 def read_source(source: str) -> Iterator[dict]:
@@ -54,8 +58,9 @@ def read_json_upload(opener: Any, name: str) -> Iterator[dict]:
     return _stream(opener, name)
 
 
-def _stream(opener: Any, name: str) -> Iterator[dict]:
+def _stream(raw_opener: Any, name: str) -> Iterator[dict]:
     """Decide the JSON shape from its first tokens, then stream the services out."""
+    opener = _without_bom(raw_opener)
     try:
         with opener() as handle:
             shape = _shape(handle)
@@ -65,6 +70,19 @@ def _stream(opener: Any, name: str) -> Iterator[dict]:
         return _single(opener, name)
     prefix = {"array": "item", "page": "contents.item", "oruk1-page": "content.item"}[shape]
     return _items(opener, name, prefix)
+
+
+def _without_bom(opener: Any) -> Any:
+    """Spreadsheet tools often start UTF-8 files with a byte-order mark; JSON parsers don't."""
+
+    @contextmanager
+    def opened() -> Iterator[IO[bytes]]:
+        with opener() as handle:
+            if handle.read(len(codecs.BOM_UTF8)) != codecs.BOM_UTF8:
+                handle.seek(0)
+            yield handle
+
+    return opened
 
 
 def _shape(handle: IO[bytes]) -> str:
@@ -92,7 +110,7 @@ def _items(opener: Any, name: str, prefix: str) -> Iterator[dict]:
             for item in ijson.items(handle, prefix, use_float=True):
                 yield _as_hsds3(item)
     except (ijson.JSONError, UnicodeDecodeError) as error:
-        raise SourceProblem(f"{name} stops being valid JSON ({_why(error)}).") from None
+        raise SourceProblem(f"{name} is not valid JSON part-way through ({_why(error)}).") from None
 
 
 def _single(opener: Any, name: str) -> Iterator[dict]:
@@ -111,7 +129,14 @@ def _as_hsds3(record: Any) -> Any:
 
 
 def _why(error: Exception) -> str:
-    return str(error).splitlines()[0][:160] if str(error) else type(error).__name__
+    """The parser's complaint in a line a person can read (the C parser speaks in bytes)."""
+    detail = error.args[0] if error.args else ""
+    if isinstance(detail, bytes):
+        detail = detail.decode("utf-8", "replace")
+    detail = str(detail).strip()
+    if isinstance(error, UnicodeDecodeError) or "UTF8" in detail:
+        return "it is not UTF-8 text: save it as UTF-8 and try again"
+    return detail.splitlines()[0][:160] if detail else type(error).__name__
 
 
 def _tabular(folder: Path) -> Iterator[dict]:
@@ -126,9 +151,11 @@ def _zipped_package(path: Path) -> Iterator[dict]:
     with tempfile.TemporaryDirectory(prefix="signpost-import-") as folder:
         try:
             with zipfile.ZipFile(path) as archive:
+                if sum(member.file_size for member in archive.infolist()) > MAX_UNZIPPED_BYTES:
+                    raise SourceProblem(f"{path.name} unpacks to more than 2 GB.")
                 for member in archive.infolist():
                     target = (Path(folder) / member.filename).resolve()
-                    if not str(target).startswith(str(Path(folder).resolve())):
+                    if not target.is_relative_to(Path(folder).resolve()):
                         raise SourceProblem(f"{member.filename} points outside the package.")
                 archive.extractall(folder)
         except zipfile.BadZipFile:

@@ -197,6 +197,8 @@ class Importer:
                 self._flush(list(batch.values()))
                 batch = {}
         self._flush(list(batch.values()))
+        if not self.report.records_read:
+            raise SourceProblem("It holds no services, so there was nothing to import.")
 
     # --- one batch ---------------------------------------------------------------------------
 

@@ -1,0 +1,369 @@
+"""export_hsds and import_hsds, end to end: round trips, every source shape, dry runs."""
+
+from __future__ import annotations
+
+import copy
+import json
+import shutil
+import threading
+import uuid
+import zipfile
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from signpost.directory.models import (
+    Contact,
+    Location,
+    Organisation,
+    Service,
+    ServiceAtLocation,
+    Taxonomy,
+    TaxonomyTerm,
+)
+from signpost.nonprod.demo import load_places, load_services, load_vocabularies, tag_services
+from signpost.openreferral.models import ImportRun
+from signpost.openreferral.tests.oruk_schemas import STANDARDS_DIR, validate
+
+from .test_importer import service_record
+
+
+def _empty_directory() -> None:
+    """Everything an import can create, gone; the gazetteer stays (it is not exported)."""
+    Service.objects.all().delete()
+    Location.objects.all().delete()
+    Organisation.objects.all().delete()
+    TaxonomyTerm.objects.all().delete()
+    Taxonomy.objects.all().delete()
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {
+        str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
+    }
+
+
+SECRET_STREET = "7 Quiet Row"
+
+
+@pytest.fixture
+def demo_directory(db):
+    load_places()
+    load_vocabularies()
+    report = load_services()
+    assert not report.rejected
+    tag_services()
+    # Something private in the demo, to prove it stays private through an export.
+    hidden = Location.objects.filter(location_type="physical").order_by("id").first()
+    hidden.hide_address = True
+    hidden.save()
+    hidden.addresses.update(address_1=SECRET_STREET)
+    service = Service.objects.order_by("id").first()
+    Contact.objects.create(service=service, name="Duty manager", email="private@example.org")
+    return service
+
+
+def test_export_import_export_round_trip_gives_identical_files(demo_directory, tmp_path):
+    first, second = tmp_path / "first", tmp_path / "second"
+    call_command("export_hsds", str(first))
+    exported = json.loads((first / "services.json").read_text())
+    assert len(exported) == Service.objects.count() > 150
+    text = (first / "services.json").read_text()
+    assert "private@example.org" not in text and "Duty manager" not in text
+
+    _empty_directory()
+    call_command("import_hsds", str(first / "services.json"))
+    call_command("export_hsds", str(second))
+    assert _tree(second) == _tree(first)
+
+    # And the tabular form imports back to the same directory too.
+    _empty_directory()
+    call_command("import_hsds", str(first / "tabular"))
+    third = tmp_path / "third"
+    call_command("export_hsds", str(third))
+    assert _tree(third / "tabular") == _tree(first / "tabular")
+
+
+def test_a_hidden_address_is_not_exported_and_stays_hidden_after_import(demo_directory, tmp_path):
+    all_hidden = set(Location.objects.filter(hide_address=True).values_list("id", flat=True))
+    hidden = Location.objects.get(addresses__address_1=SECRET_STREET)
+    call_command("export_hsds", str(tmp_path), "--json-only")
+    services = json.loads((tmp_path / "services.json").read_text())
+    located = [
+        link["location"]
+        for s in services
+        for link in s.get("service_at_locations", [])
+        if link["location_id"] == str(hidden.id)
+    ]
+    assert located and all("addresses" not in loc and "latitude" not in loc for loc in located)
+    assert all(loc["x_hide_address"] is True for loc in located)
+    assert SECRET_STREET not in (tmp_path / "services.json").read_text()
+    _empty_directory()
+    call_command("import_hsds", str(tmp_path / "services.json"))
+    assert set(Location.objects.filter(hide_address=True).values_list("id", flat=True)) == (
+        all_hidden
+    )
+
+
+def test_exported_services_validate_against_the_oruk_schema(demo_directory, tmp_path):
+    if not STANDARDS_DIR.exists():
+        pytest.skip(f"ORUK standards not present at {STANDARDS_DIR}")
+    call_command("export_hsds", str(tmp_path), "--json-only")
+    for service in json.loads((tmp_path / "services.json").read_text()):
+        assert validate("service", service) == [], service["name"]
+
+
+@pytest.fixture
+def places(db):
+    load_places()
+
+
+def _write(path: Path, data) -> Path:
+    path.write_text(json.dumps(data))
+    return path
+
+
+def test_import_takes_a_json_array_and_logs_the_run(places, tmp_path, capsys):
+    records = [service_record(), service_record(name="Second")]
+    call_command("import_hsds", str(_write(tmp_path / "feed.json", records)))
+    assert Service.objects.count() == 2
+    assert "Services created: 2" in capsys.readouterr().out
+    run = ImportRun.objects.get()
+    assert run.source_name == "feed.json" and run.run_by is None
+
+
+def test_import_takes_oruk_list_pages(places, tmp_path):
+    page = {"total_items": 1, "page_number": 1, "contents": [service_record(name="Paged")]}
+    call_command("import_hsds", str(_write(tmp_path / "page.json", page)))
+    assert Service.objects.get().name == "Paged"
+
+
+def test_reimporting_the_same_feed_changes_nothing(places, tmp_path):
+    feed = _write(tmp_path / "feed.json", [service_record(last_modified="2026-01-02T03:04:05Z")])
+    call_command("import_hsds", str(feed))
+    before = list(Service.objects.values_list("id", "name", "updated_at"))
+    links_before = list(ServiceAtLocation.objects.values_list("id", flat=True))
+    call_command("import_hsds", str(feed))
+    assert list(Service.objects.values_list("id", "name", "updated_at")) == before
+    assert list(ServiceAtLocation.objects.values_list("id", flat=True)) == links_before
+    assert ImportRun.objects.order_by("started_at").last().services_unchanged == 1
+
+
+def test_a_changed_record_is_updated_by_id_and_others_are_left_alone(places, tmp_path):
+    first, second = service_record(), service_record(name="Untouched")
+    call_command("import_hsds", str(_write(tmp_path / "a.json", [first, second])))
+    changed = copy.deepcopy(first)
+    changed["name"] = "Renamed"
+    call_command("import_hsds", str(_write(tmp_path / "b.json", [changed])))
+    assert Service.objects.get(id=first["id"]).name == "Renamed"
+    assert Service.objects.get(id=second["id"]).name == "Untouched"
+    assert Service.objects.count() == 2
+
+
+def test_dry_run_reports_and_saves_nothing(places, tmp_path, capsys):
+    call_command("import_hsds", str(_write(tmp_path / "f.json", [service_record()])), "--dry-run")
+    assert not Service.objects.exists()
+    assert "Dry run" in capsys.readouterr().out
+
+
+def test_a_rejected_record_fails_the_command_saves_nothing_and_writes_the_report(places, tmp_path):
+    records = [service_record(), service_record(name="Ageless", minimum_age="old")]
+    report = tmp_path / "report.json"
+    with pytest.raises(CommandError, match="nothing was saved"):
+        call_command(
+            "import_hsds", str(_write(tmp_path / "f.json", records)), "--report", str(report)
+        )
+    assert not Service.objects.exists()
+    body = json.loads(report.read_text())
+    assert body["rejected"] == [
+        {
+            "record": "record 2 (Ageless)",
+            "field": "minimum_age",
+            "reason": "'old' is not an age between 0 and 130",
+        }
+    ]
+
+
+def test_keep_going_saves_the_good_records(places, tmp_path):
+    records = [service_record(), service_record(name="Broken", status="open")]
+    call_command("import_hsds", str(_write(tmp_path / "f.json", records)), "--keep-going")
+    assert Service.objects.count() == 1
+
+
+def test_a_file_that_is_not_json_fails_plainly(places, tmp_path):
+    bad = tmp_path / "feed.json"
+    bad.write_text('[{"id": ')
+    with pytest.raises(CommandError, match="failed"):
+        call_command("import_hsds", str(bad))
+    run = ImportRun.objects.get()
+    assert "not valid JSON" in run.report["failure"]
+
+
+def test_a_missing_file_fails_plainly(places, tmp_path):
+    with pytest.raises(CommandError, match="failed"):
+        call_command("import_hsds", str(tmp_path / "nope.json"))
+
+
+def test_a_feed_saved_with_a_byte_order_mark_imports(places, tmp_path):
+    feed = tmp_path / "feed.json"
+    feed.write_bytes(b"\xef\xbb\xbf" + json.dumps([service_record()]).encode())
+    call_command("import_hsds", str(feed))
+    assert Service.objects.count() == 1
+
+
+@pytest.mark.parametrize("content", ["[]", '{"contents": []}', '{"contents": "none"}'])
+def test_a_feed_with_no_services_fails_rather_than_reporting_success(places, tmp_path, content):
+    feed = tmp_path / "feed.json"
+    feed.write_text(content)
+    with pytest.raises(CommandError, match="failed"):
+        call_command("import_hsds", str(feed))
+    assert "no services" in ImportRun.objects.get().report["failure"]
+
+
+def test_a_feed_that_is_not_utf8_says_so_in_plain_words(places, tmp_path):
+    feed = tmp_path / "feed.json"
+    feed.write_bytes(json.dumps([service_record(name="Café")], ensure_ascii=False).encode("cp1252"))
+    with pytest.raises(CommandError, match="failed"):
+        call_command("import_hsds", str(feed))
+    failure = ImportRun.objects.get().report["failure"]
+    assert "not UTF-8" in failure and "\\x" not in failure
+    assert Service.objects.count() == 0
+
+
+def test_a_zipped_tabular_package_imports(demo_directory, tmp_path):
+    call_command("export_hsds", str(tmp_path / "out"), "--tabular-only")
+    archive = tmp_path / "package.zip"
+    with zipfile.ZipFile(archive, "w") as z:
+        for path in (tmp_path / "out" / "tabular").iterdir():
+            z.write(path, path.name)
+    count = Service.objects.count()
+    _empty_directory()
+    call_command("import_hsds", str(archive))
+    assert Service.objects.count() == count
+
+
+def test_the_hsds_example_tabular_package_imports(places, tmp_path):
+    example = STANDARDS_DIR / "hsds" / "3.0" / "examples" / "csv"
+    if not example.exists():
+        pytest.skip(f"HSDS examples not present at {example}")
+    shutil.copytree(example, tmp_path / "csv")
+    call_command("import_hsds", str(tmp_path / "csv"))
+    service = Service.objects.get()
+    assert service.organisation.name
+    assert service.phones.exists()
+
+
+def test_an_oruk_1_feed_imports(places, tmp_path):
+    legacy = {
+        "totalElements": 1,
+        "totalPages": 1,
+        "number": 1,
+        "content": [
+            {
+                "id": "1234",
+                "name": "Old Feed Counselling",
+                "description": "Counselling.",
+                "status": "active",
+                "organization": {"id": "99", "name": "Old Council", "description": "A council."},
+                "regular_schedules": [
+                    {"id": "5", "weekday": "Monday", "opens_at": "09:00", "closes_at": "17:00"}
+                ],
+                "service_at_locations": [
+                    {
+                        "id": "7",
+                        "location": {
+                            "id": "8",
+                            "name": "Town Hall",
+                            "physical_addresses": [
+                                {
+                                    "id": "9",
+                                    "address_1": "1 Market Place",
+                                    "city": "Mansfield",
+                                    "postal_code": "NG18 1AA",
+                                    "country": "England",
+                                }
+                            ],
+                        },
+                    }
+                ],
+            }
+        ],
+    }
+    call_command("import_hsds", str(_write(tmp_path / "v1.json", legacy)))
+    service = Service.objects.get()
+    assert service.name == "Old Feed Counselling"
+    assert service.schedules.get().byday == "MO"
+    assert service.service_at_locations.get().location.addresses.get().city == "Mansfield"
+    # Ids that are not UUIDs become stable ones: importing again updates, not duplicates.
+    call_command("import_hsds", str(tmp_path / "v1.json"))
+    assert Service.objects.count() == 1
+
+
+class _OrukApi(BaseHTTPRequestHandler):
+    """A small ORUK 3.0 API: thin list pages, full services by id."""
+
+    services: list[dict] = []
+
+    def do_GET(self):  # the http.server API names it so
+        url = urlparse(self.path)
+        if url.path == "/api/services":
+            query = parse_qs(url.query)
+            page, per_page = int(query["page"][0]), 2  # smaller pages than asked: still walked
+            chunk = self.services[(page - 1) * per_page : page * per_page]
+            total_pages = -(-len(self.services) // per_page)
+            body = {
+                "total_items": len(self.services),
+                "total_pages": total_pages,
+                "page_number": page,
+                "size": len(chunk),
+                "first_page": page == 1,
+                "last_page": page >= total_pages,
+                "empty": not chunk,
+                "contents": [{"id": s["id"], "name": s["name"], "status": "active"} for s in chunk],
+            }
+        elif url.path.startswith("/api/services/"):
+            wanted = url.path.rsplit("/", 1)[1]
+            body = next((s for s in self.services if s["id"] == wanted), None)
+            if body is None:
+                self.send_error(404)
+                return
+        else:
+            self.send_error(404)
+            return
+        data = json.dumps(body).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def oruk_api():
+    _OrukApi.services = [service_record(name=f"Remote {n}") for n in range(5)]
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _OrukApi)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}/api"
+    server.shutdown()
+
+
+def test_import_walks_every_page_of_an_oruk_api(places, oruk_api):
+    call_command("import_hsds", oruk_api)
+    assert sorted(Service.objects.values_list("name", flat=True)) == [
+        f"Remote {n}" for n in range(5)
+    ]
+    # Full services were fetched by id, so the nested parts arrived too.
+    assert all(s.phones.exists() for s in Service.objects.all())
+    assert ImportRun.objects.get().source_kind == "url"
+
+
+def test_an_unreachable_api_fails_plainly(places):
+    with pytest.raises(CommandError, match="failed"):
+        call_command("import_hsds", f"http://127.0.0.1:9/{uuid.uuid4()}")

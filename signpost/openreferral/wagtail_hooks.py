@@ -1,0 +1,62 @@
+"""The admin *Imports* menu item and its screens, for people allowed to run imports.
+
+Import runs are read-only here: there are views to list them and read their reports, and a
+form that creates one by running an import, but none to edit or delete a run.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth.models import Permission
+from django.http import HttpRequest
+from django.urls import path
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.viewsets.base import ViewSet
+
+from .admin_views import (
+    URL_NAMESPACE,
+    ImportRunListView,
+    ImportRunReportView,
+    ImportUploadView,
+    can_run_imports,
+)
+
+
+class ImportsMenuItem(MenuItem):
+    """Shown only to people who may run imports (the views check again)."""
+
+    def is_shown(self, request: HttpRequest) -> bool:
+        return can_run_imports(request.user)
+
+
+class ImportViewSet(ViewSet):
+    name = URL_NAMESPACE
+    url_prefix = "imports"
+    icon = "upload"
+    menu_label = "Imports"
+    menu_name = "imports"
+    menu_order = 250
+    add_to_admin_menu = True
+    menu_item_class = ImportsMenuItem
+
+    def get_urlpatterns(self) -> list[Any]:
+        return [
+            path("", ImportRunListView.as_view(), name="index"),
+            path("new/", ImportUploadView.as_view(), name="upload"),
+            path("<uuid:pk>/", ImportRunReportView.as_view(), name="report"),
+        ]
+
+
+@hooks.register("register_admin_viewset")
+def register_import_viewset() -> ImportViewSet:
+    return ImportViewSet()
+
+
+@hooks.register("register_permissions")
+def register_import_permission() -> Any:
+    """Lets administrators give a group the right to run imports (Settings → Groups)."""
+    return Permission.objects.filter(
+        content_type__app_label="openreferral", codename="add_importrun"
+    )
