@@ -195,7 +195,9 @@ class ImportUploadView(ImportPermissionMixin, WagtailAdminTemplateMixin, FormVie
                 f"Records that could not be imported: {run.services_rejected}.",
             )
         elif run.outcome == Outcome.REJECTED:
-            messages.warning(
+            # An error, not a warning: nothing was saved (and Wagtail's warning banner
+            # fails WCAG colour contrast).
+            messages.error(
                 self.request,
                 f"Nothing was saved: {run.services_rejected} record(s) in {run.source_name} "
                 "could not be imported. The report below says which and why.",

@@ -54,6 +54,18 @@ def axe():
             finally:
                 context.close()
             return
+        # A banner still fading in has not reached its final colours: let finite
+        # animations and transitions finish, or colour contrast is judged mid-fade.
+        # (Capped at two seconds: a paused animation never finishes.)
+        page.evaluate(
+            """() => Promise.race([
+                new Promise(done => setTimeout(done, 2000)),
+                Promise.all(document.getAnimations()
+                    .filter(a => a.playState === "running" && a.effect
+                        && a.effect.getComputedTiming().endTime - (a.currentTime || 0) < 2000)
+                    .map(a => a.finished.catch(() => null))),
+            ])"""
+        )
         results = checker.run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
         violations = results.response["violations"]
         assert not violations, f"axe on {page.url}:\n" + json.dumps(
