@@ -9,6 +9,7 @@ from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
+from wagtail.models import Orderable
 
 
 class UUIDModel(models.Model):
@@ -18,6 +19,19 @@ class UUIDModel(models.Model):
 
     class Meta:
         abstract = True
+
+
+class OrderedChild(UUIDModel, Orderable):
+    """A row that belongs to a parent in a set order (a service's phones, a location's addresses).
+
+    Django gives a model only its first abstract parent's Meta, which for UUIDModel has no
+    ordering, so the order is stated here. The id breaks ties, so the API, exports and pages
+    list children in the same order on every database.
+    """
+
+    class Meta(Orderable.Meta):
+        abstract = True
+        ordering = ["sort_order", "id"]
 
 
 class TimestampedModel(models.Model):

@@ -178,6 +178,7 @@ def language_choices() -> list[tuple[str, str]]:
         Language.objects.filter(service__status__in=["active", "temporarily closed"])
         .exclude(code="")
         .values_list("code", "name")
+        .order_by()  # no default ordering, or DISTINCT would see each row's sort_order
         .distinct()
     )
     names: dict[str, str] = {}

@@ -8,10 +8,10 @@ from django.db import models
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
-from wagtail.models import Orderable, RevisionMixin
+from wagtail.models import RevisionMixin
 from wagtail.search import index
 
-from signpost.core.models import TimestampedModel, UUIDModel
+from signpost.core.models import OrderedChild, TimestampedModel, UUIDModel
 
 
 class LocationType(models.TextChoices):
@@ -94,7 +94,7 @@ class Location(UUIDModel, TimestampedModel, RevisionMixin, index.Indexed, Cluste
         return "https://www.openstreetmap.org/search?query=" + quote_plus(query)
 
 
-class Address(UUIDModel, Orderable):
+class Address(OrderedChild):
     """A postal or street address of a location."""
 
     location = ParentalKey(Location, on_delete=models.CASCADE, related_name="addresses")
@@ -110,6 +110,9 @@ class Address(UUIDModel, Orderable):
         max_length=20, choices=LocationType.choices, default=LocationType.PHYSICAL
     )
 
+    class Meta(OrderedChild.Meta):
+        verbose_name_plural = "addresses"
+
     def __str__(self) -> str:
         return ", ".join(p for p in [self.address_1, self.city, self.postal_code] if p)
 
@@ -119,7 +122,7 @@ class Address(UUIDModel, Orderable):
         return self.postal_code.strip().split(" ")[0].upper() if self.postal_code else ""
 
 
-class Accessibility(UUIDModel, Orderable):
+class Accessibility(OrderedChild):
     """What a location offers for disabled people (step-free access, hearing loop...)."""
 
     location = ParentalKey(Location, on_delete=models.CASCADE, related_name="accessibility")
@@ -127,7 +130,7 @@ class Accessibility(UUIDModel, Orderable):
     details = models.TextField(blank=True)
     url = models.URLField(max_length=500, blank=True)
 
-    class Meta(Orderable.Meta):
+    class Meta(OrderedChild.Meta):
         verbose_name_plural = "accessibility"
 
     def __str__(self) -> str:

@@ -6,14 +6,13 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel
-from wagtail.models import Orderable
 
-from signpost.core.models import UUIDModel
+from signpost.core.models import OrderedChild
 
 from .services import Service
 
 
-class Phone(UUIDModel, Orderable):
+class Phone(OrderedChild):
     """A phone number or text short code."""
 
     service = ParentalKey(
@@ -45,7 +44,7 @@ class Phone(UUIDModel, Orderable):
         return "".join(ch for ch in self.number if ch.isdigit() or ch == "+")
 
 
-class Contact(UUIDModel, Orderable):
+class Contact(OrderedChild):
     """A named person or team; private contacts are for staff and never shown or shared."""
 
     service = ParentalKey(Service, on_delete=models.CASCADE, related_name="contacts")
@@ -62,7 +61,7 @@ class Contact(UUIDModel, Orderable):
         return self.name or self.department or self.email
 
 
-class Schedule(UUIDModel, Orderable):
+class Schedule(OrderedChild):
     """When a service is open, as an RFC 5545-style rule (HSDS `schedule`)."""
 
     service = ParentalKey(
@@ -100,7 +99,7 @@ class Schedule(UUIDModel, Orderable):
         return self.description or f"{self.byday} {self.opens_at}-{self.closes_at}"
 
 
-class ServiceAtLocation(UUIDModel, Orderable):
+class ServiceAtLocation(OrderedChild):
     """A service delivered at a location."""
 
     service = ParentalKey(Service, on_delete=models.CASCADE, related_name="service_at_locations")
@@ -115,7 +114,7 @@ class ServiceAtLocation(UUIDModel, Orderable):
         return f"{self.service} at {self.location}"
 
 
-class ServiceArea(UUIDModel, Orderable):
+class ServiceArea(OrderedChild):
     """The area a service covers, named as people name it ('Mansfield district')."""
 
     service = ParentalKey(Service, on_delete=models.CASCADE, related_name="service_areas")
@@ -129,7 +128,7 @@ class ServiceArea(UUIDModel, Orderable):
         return self.name
 
 
-class Language(UUIDModel, Orderable):
+class Language(OrderedChild):
     """A language the service works in; `code` is ISO 639 (BSL is `bfi`)."""
 
     service = ParentalKey(Service, on_delete=models.CASCADE, related_name="languages")
@@ -141,7 +140,7 @@ class Language(UUIDModel, Orderable):
         return self.name
 
 
-class CostOption(UUIDModel, Orderable):
+class CostOption(OrderedChild):
     """A charge for using the service."""
 
     service = ParentalKey(Service, on_delete=models.CASCADE, related_name="cost_options")
@@ -162,7 +161,7 @@ class CostOption(UUIDModel, Orderable):
         return self.option or str(self.amount)
 
 
-class ServiceAttribute(UUIDModel, Orderable):
+class ServiceAttribute(OrderedChild):
     """Links a service to a taxonomy term (HSDS `attribute` with link_entity 'service')."""
 
     service = ParentalKey(Service, on_delete=models.CASCADE, related_name="attributes")
@@ -174,7 +173,7 @@ class ServiceAttribute(UUIDModel, Orderable):
 
     panels = [FieldPanel("taxonomy_term"), FieldPanel("value")]
 
-    class Meta(Orderable.Meta):
+    class Meta(OrderedChild.Meta):
         constraints = [
             models.UniqueConstraint(
                 fields=["service", "taxonomy_term"], name="one_attribute_per_term"

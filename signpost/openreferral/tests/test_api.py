@@ -16,7 +16,9 @@ from django.test import Client
 from signpost.directory.finder import SearchRequest, find_services
 from signpost.directory.models import (
     Location,
+    Phone,
     Service,
+    ServiceArea,
     ServiceAtLocation,
     Taxonomy,
     TaxonomyTerm,
@@ -658,3 +660,21 @@ def test_head_is_answered_like_get(client, db):
     response = client.head(f"{API}/services")
     assert response.status_code == 200
     assert response["Access-Control-Allow-Origin"] == "*"
+
+
+def test_a_services_parts_come_in_their_set_order_whatever_order_they_were_saved_in(client, db):
+    """Without a stated order, PostgreSQL returns rows as they lie on disk."""
+    service = ServiceFactory()
+    ids = [uuid.UUID(int=n) for n in (3, 1, 2)]
+    for pk, order in zip(ids, (2, 0, 1), strict=True):
+        ServiceArea.objects.create(id=pk, service=service, name=f"Area {order}", sort_order=order)
+        Phone.objects.create(
+            id=pk, service=service, number=f"0115 496 000{order}", sort_order=order
+        )
+    body = ok(client, f"/services/{service.id}")
+    assert [area["name"] for area in body["service_areas"]] == ["Area 0", "Area 1", "Area 2"]
+    assert [p["number"] for p in body["phones"]] == [
+        "0115 496 0000",
+        "0115 496 0001",
+        "0115 496 0002",
+    ]
