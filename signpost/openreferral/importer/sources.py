@@ -10,6 +10,7 @@ JSON files are read incrementally, so a large feed never sits in memory whole.
 
 from __future__ import annotations
 
+import base64
 import codecs
 import json
 import tempfile
@@ -170,29 +171,49 @@ def _zipped_package(path: Path) -> Iterator[dict]:
 # --- an ORUK API --------------------------------------------------------------------------
 
 
-def _get_json(url: str) -> Any:
-    request = urllib.request.Request(
-        url, headers={"Accept": "application/json", "User-Agent": USER_AGENT}
-    )
-    try:
-        with urllib.request.urlopen(request, timeout=30) as response:
-            return json.load(response)
-    except urllib.error.HTTPError as error:
-        raise SourceProblem(f"{url} answered {error.code} {error.reason}.") from None
-    except urllib.error.URLError as error:
-        raise SourceProblem(f"{url} could not be reached ({error.reason}).") from None
-    except (ValueError, UnicodeDecodeError):
-        raise SourceProblem(f"{url} did not answer with JSON.") from None
-    except TimeoutError:
-        raise SourceProblem(f"{url} took too long to answer.") from None
+class _Api:
+    """An ORUK API's base URL, split so its key and password are sent but never shown.
+
+    A query string on the base URL (`?api_key=...`) goes with every request; a user name and
+    password (`https://user:pass@host/api`) become HTTP basic authentication.
+    """
+
+    def __init__(self, base_url: str) -> None:
+        parts = urllib.parse.urlsplit(base_url)
+        host = parts.hostname or ""
+        if parts.port:
+            host = f"{host}:{parts.port}"
+        self.root = urllib.parse.urlunsplit((parts.scheme, host, parts.path.rstrip("/"), "", ""))
+        self.query = urllib.parse.parse_qsl(parts.query, keep_blank_values=True)
+        self.headers = {"Accept": "application/json", "User-Agent": USER_AGENT}
+        if parts.username is not None:
+            login = f"{urllib.parse.unquote(parts.username)}:"
+            login += urllib.parse.unquote(parts.password or "")
+            self.headers["Authorization"] = "Basic " + base64.b64encode(login.encode()).decode()
+
+    def get(self, path: str, **params: Any) -> Any:
+        """GET root + path; problems name the path, never the key or password."""
+        shown = self.root + path
+        query = urllib.parse.urlencode([*self.query, *params.items()])
+        request = urllib.request.Request(f"{shown}?{query}", headers=self.headers)
+        try:
+            with urllib.request.urlopen(request, timeout=30) as response:
+                return json.load(response)
+        except urllib.error.HTTPError as error:
+            raise SourceProblem(f"{shown} answered {error.code} {error.reason}.") from None
+        except urllib.error.URLError as error:
+            raise SourceProblem(f"{shown} could not be reached ({error.reason}).") from None
+        except (ValueError, UnicodeDecodeError):
+            raise SourceProblem(f"{shown} did not answer with JSON.") from None
+        except TimeoutError:
+            raise SourceProblem(f"{shown} took too long to answer.") from None
 
 
 def walk_api(base_url: str) -> Iterator[dict]:
     """Every service of an ORUK API, page by page; list items are fetched whole when thin."""
-    base = base_url.rstrip("/")
+    api = _Api(base_url)
     for page in range(1, MAX_PAGES + 1):
-        query = urllib.parse.urlencode({"page": page, "per_page": PAGE_SIZE})
-        body = _get_json(f"{base}/services?{query}")
+        body = api.get("/services", page=page, per_page=PAGE_SIZE)
         if legacy.is_oruk1_page(body):
             items = legacy.page_items(body)
             last = bool(body.get("last")) or page >= int(body.get("totalPages") or 0)
@@ -200,14 +221,19 @@ def walk_api(base_url: str) -> Iterator[dict]:
             items = body["contents"]
             last = bool(body.get("last_page")) or page >= int(body.get("total_pages") or 0)
         else:
-            raise SourceProblem(f"{base}/services did not answer with a page of services.")
+            raise SourceProblem(f"{api.root}/services did not answer with a page of services.")
         for item in items:
             if isinstance(item, dict) and item.get("id") and not _is_full(item):
-                item = _get_json(f"{base}/services/{urllib.parse.quote(str(item['id']))}")
+                item = api.get(f"/services/{urllib.parse.quote(str(item['id']))}")
             yield _as_hsds3(item)
         if last or not items:
             return
-    raise SourceProblem(f"{base} has more than {MAX_PAGES} pages; stopped.")
+    raise SourceProblem(f"{api.root} has more than {MAX_PAGES} pages; stopped.")
+
+
+def safe_url(url: str) -> str:
+    """A source URL as it may be shown and logged: without its key or password."""
+    return _Api(url).root
 
 
 def _is_full(item: dict) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import copy
 import json
 import shutil
@@ -306,8 +307,10 @@ class _OrukApi(BaseHTTPRequestHandler):
     """A small ORUK 3.0 API: thin list pages, full services by id."""
 
     services: list[dict] = []
+    seen: list[tuple[str, str]] = []  # (path with query, Authorization header)
 
     def do_GET(self):  # the http.server API names it so
+        self.seen.append((self.path, self.headers.get("Authorization", "")))
         url = urlparse(self.path)
         if url.path == "/api/services":
             query = parse_qs(url.query)
@@ -347,6 +350,7 @@ class _OrukApi(BaseHTTPRequestHandler):
 @pytest.fixture
 def oruk_api():
     _OrukApi.services = [service_record(name=f"Remote {n}") for n in range(5)]
+    _OrukApi.seen = []
     server = ThreadingHTTPServer(("127.0.0.1", 0), _OrukApi)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -367,3 +371,26 @@ def test_import_walks_every_page_of_an_oruk_api(places, oruk_api):
 def test_an_unreachable_api_fails_plainly(places):
     with pytest.raises(CommandError, match="failed"):
         call_command("import_hsds", f"http://127.0.0.1:9/{uuid.uuid4()}")
+
+
+def test_a_feed_urls_key_and_password_are_sent_but_not_logged(places, oruk_api):
+    secret_url = oruk_api.replace("http://", "http://feeduser:hunter2@") + "?api_key=s3cret"
+    call_command("import_hsds", secret_url)
+    assert Service.objects.count() == 5
+    expected_auth = "Basic " + base64.b64encode(b"feeduser:hunter2").decode()
+    assert _OrukApi.seen and all(
+        "api_key=s3cret" in path and auth == expected_auth for path, auth in _OrukApi.seen
+    )
+    run = ImportRun.objects.get()
+    assert run.source_name == oruk_api
+    logged = json.dumps(run.report) + run.source_name
+    assert "hunter2" not in logged and "s3cret" not in logged and "feeduser" not in logged
+
+
+def test_a_failing_feed_url_is_reported_without_its_key(places):
+    with pytest.raises(CommandError) as raised:
+        call_command("import_hsds", "http://feeduser:hunter2@127.0.0.1:9/api?api_key=s3cret")
+    run = ImportRun.objects.get()
+    shown = str(raised.value) + json.dumps(run.report) + run.source_name
+    assert "127.0.0.1:9/api/services could not be reached" in shown
+    assert "hunter2" not in shown and "s3cret" not in shown

@@ -9,7 +9,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from signpost.openreferral.importer import ImportReport, SourceProblem, import_services
-from signpost.openreferral.importer.sources import read_source
+from signpost.openreferral.importer.sources import read_source, safe_url
 from signpost.openreferral.runs import record_run
 
 
@@ -38,10 +38,11 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         source: str = options["source"]
         is_url = source.startswith(("http://", "https://"))
+        name = safe_url(source) if is_url else Path(source).name
         try:
             records = read_source(source)
         except SourceProblem as problem:
-            report = ImportReport(source=source, dry_run=options["dry_run"])
+            report = ImportReport(source=name, dry_run=options["dry_run"])
             report.failure = str(problem)
             report.rolled_back = True
         else:
@@ -49,9 +50,8 @@ class Command(BaseCommand):
                 records,
                 dry_run=options["dry_run"],
                 all_or_nothing=not options["keep_going"],
-                source=source,
+                source=name,
             )
-        name = source if is_url else Path(source).name
         record_run(
             report, run_by=None, source_name=name, source_kind="url" if is_url else "command"
         )
