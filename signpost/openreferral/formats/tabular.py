@@ -15,9 +15,12 @@ Both directions exchange nested HSDS 3.0 service dicts, the shape of HSDS's
   contact, a service at location and an organization) is nested under each of them.
 * Empty cells are absent keys. Cells of fields the schema types as number, integer or boolean are
   converted; a value that does not convert is passed through as the original string.
-* Nested lists are sorted by id. Columns the HSDS 3.0 schema (plus the three ORUK profile extras
-  ``accessibility.accessibility``, ``service_area.service_area`` and ``taxonomy_term.term``) does
-  not define are ignored.
+* Nested lists keep the order of the rows in the file, so a publisher's order (the main phone
+  first) survives and a package we wrote reads back as it was exported.
+* Columns the HSDS 3.0 schema does not define are ignored, except the three ORUK profile extras
+  (``accessibility.accessibility``, ``service_area.service_area``, ``taxonomy_term.term``) and
+  Signpost's own ``x_`` extensions (``location.x_hide_address``, ``service.x_referral_criteria``,
+  ``service.x_professional_referral``).
 """
 
 from __future__ import annotations
@@ -47,8 +50,9 @@ class TabularError(Exception):
 # --- The HSDS 3.0 tabular schema, embedded (never read from disk at run time). ---------------
 #
 # Each table: (resource name, conventional file names, fields). A field is "name" (string) or
-# "name:type" where type is uuid, email, uri, number, date, time or datetime. Field order is the
-# column order we write, and follows HSDS 3.0's datapackage.json.
+# "name:type" where type is uuid, email, uri, number, boolean, date, time or datetime. Field order
+# is the column order we write, and follows HSDS 3.0's datapackage.json; our ``x_`` extensions (as
+# the API serves them) come last, so a package carries everything the JSON form does.
 
 _TABLES: tuple[tuple[str, tuple[str, ...], str], ...] = (
     (
@@ -69,7 +73,7 @@ _TABLES: tuple[tuple[str, tuple[str, ...], str], ...] = (
         "email:email status interpretation_services application_process fees_description "
         "wait_time fees accreditations eligibility_description minimum_age:number "
         "maximum_age:number assured_date:date assurer_email:email licenses alert "
-        "last_modified:datetime",
+        "last_modified:datetime x_referral_criteria x_professional_referral",
     ),
     (
         "attribute",
@@ -86,7 +90,7 @@ _TABLES: tuple[tuple[str, tuple[str, ...], str], ...] = (
         ("locations.csv", "location.csv"),
         "id:uuid location_type url:uri organization_id:uuid name alternate_name description "
         "transportation latitude:number longitude:number external_identifier "
-        "external_identifier_type",
+        "external_identifier_type x_hide_address:boolean",
     ),
     (
         "phone",
@@ -500,14 +504,12 @@ class _Nester:
 
 
 def _group(rows: list[dict[str, str]], column: str) -> dict[str, list[dict[str, str]]]:
-    """Group rows by the id in ``column``, each group sorted by row id."""
+    """Group rows by the id in ``column``, each group in file order."""
     groups: dict[str, list[dict[str, str]]] = {}
     for row in rows:
         parent = _clean_id(row.get(column))
         if parent:
             groups.setdefault(parent, []).append(row)
-    for group in groups.values():
-        group.sort(key=lambda row: _clean_id(row.get("id")))
     return groups
 
 
@@ -519,8 +521,9 @@ def write_package(services: Iterable[dict], folder: Path) -> None:
 
     Shared rows (organizations, locations, taxonomy terms, taxonomies...) are written once per
     id; when the same id appears twice, values from the first occurrence (services in id order)
-    win and missing values are filled from later ones. The output is deterministic: rows sorted
-    by id, fixed columns, UTF-8 with ``\\n`` line endings. Every table is written, even if empty.
+    win and missing values are filled from later ones. The output is deterministic: services in
+    id order, every other row where it is first met (so each parent's children stay in their
+    order), fixed columns, UTF-8 with ``\\n`` line endings. Every table is written, even if empty.
     """
     folder = Path(folder)
     items = list(services)
@@ -541,8 +544,8 @@ def write_package(services: Iterable[dict], folder: Path) -> None:
         with (folder / names[0]).open("w", encoding="utf-8", newline="") as handle:
             writer = csv.writer(handle, lineterminator="\n")
             writer.writerow(columns)
-            for row_id in sorted(rows):
-                writer.writerow([rows[row_id].get(column, "") for column in columns])
+            for row in rows.values():
+                writer.writerow([row.get(column, "") for column in columns])
         resources.append(_resource(kind, names[0]))
     descriptor = {
         "profile": "tabular-data-package",

@@ -421,8 +421,29 @@ def test_output_is_deterministic(tmp_path: Path) -> None:
         assert data == (second / name).read_bytes(), name
         assert b"\r" not in data
         data.decode("utf-8")
-    phones = read_rows(first / "phones.csv")
-    assert [row["id"] for row in phones] == sorted(row["id"] for row in phones)
+
+
+def test_children_keep_their_order_through_a_package_not_their_ids_order(tmp_path: Path) -> None:
+    # The publisher's order carries meaning (the main phone first); ids are random.
+    service = {
+        "id": _uuid(1),
+        "name": "Ordered",
+        "status": "active",
+        "phones": [_phone(9), _phone(3), _phone(7)],
+        "languages": [
+            {"id": _uuid(60), "name": "Urdu", "code": "ur"},
+            {"id": _uuid(50), "name": "English", "code": "en"},
+        ],
+    }
+    write_package([service], tmp_path)
+    assert [row["id"] for row in read_rows(tmp_path / "phones.csv")] == [
+        _uuid(9),
+        _uuid(3),
+        _uuid(7),
+    ]
+    (back,) = read_package(tmp_path)
+    assert [phone["id"] for phone in back["phones"]] == [_uuid(9), _uuid(3), _uuid(7)]
+    assert [language["code"] for language in back["languages"]] == ["ur", "en"]
 
 
 def test_empty_tables_have_headers_and_descriptor_matches(tmp_path: Path) -> None:
