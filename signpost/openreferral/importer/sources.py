@@ -70,7 +70,7 @@ def _stream(raw_opener: Any, name: str) -> Iterator[dict]:
     if shape == "single":
         return _single(opener, name)
     prefix = {"array": "item", "page": "contents.item", "oruk1-page": "content.item"}[shape]
-    return _items(opener, name, prefix)
+    return _items(opener, name, prefix, oruk1=shape == "oruk1-page")
 
 
 def _without_bom(opener: Any) -> Any:
@@ -105,11 +105,11 @@ def _shape(handle: IO[bytes]) -> str:
     return "single"
 
 
-def _items(opener: Any, name: str, prefix: str) -> Iterator[dict]:
+def _items(opener: Any, name: str, prefix: str, *, oruk1: bool = False) -> Iterator[dict]:
     try:
         with opener() as handle:
             for item in ijson.items(handle, prefix, use_float=True):
-                yield _as_hsds3(item)
+                yield _as_hsds3(item, oruk1=oruk1)
     except (ijson.JSONError, UnicodeDecodeError) as error:
         raise SourceProblem(f"{name} is not valid JSON part-way through ({_why(error)}).") from None
 
@@ -123,8 +123,13 @@ def _single(opener: Any, name: str) -> Iterator[dict]:
     yield _as_hsds3(record)
 
 
-def _as_hsds3(record: Any) -> Any:
-    if isinstance(record, dict) and legacy.is_oruk1_service(record):
+def _as_hsds3(record: Any, *, oruk1: bool = False) -> Any:
+    """A 3.0 service as it is; a 1.0 one converted. On a 1.0 page every record is 1.0, even
+    one with none of the keys only 1.0 has (its id may be a number, say). A record with no id
+    stays as it is, to be rejected for that, rather than be given an id it would share."""
+    if not isinstance(record, dict):
+        return record
+    if legacy.is_oruk1_service(record) or (oruk1 and record.get("id") not in (None, "")):
         return legacy.convert_oruk1_service(record)
     return record
 
@@ -212,23 +217,41 @@ class _Api:
 def walk_api(base_url: str) -> Iterator[dict]:
     """Every service of an ORUK API, page by page; list items are fetched whole when thin."""
     api = _Api(base_url)
+    previous_ids: list[Any] | None = None
     for page in range(1, MAX_PAGES + 1):
         body = api.get("/services", page=page, per_page=PAGE_SIZE)
-        if legacy.is_oruk1_page(body):
+        oruk1 = legacy.is_oruk1_page(body)
+        if oruk1:
             items = legacy.page_items(body)
-            last = bool(body.get("last")) or page >= int(body.get("totalPages") or 0)
+            last = bool(body.get("last")) or page >= _page_count(body.get("totalPages"))
         elif isinstance(body, dict) and isinstance(body.get("contents"), list):
             items = body["contents"]
-            last = bool(body.get("last_page")) or page >= int(body.get("total_pages") or 0)
+            last = bool(body.get("last_page")) or page >= _page_count(body.get("total_pages"))
         else:
             raise SourceProblem(f"{api.root}/services did not answer with a page of services.")
+        ids = [item.get("id") if isinstance(item, dict) else None for item in items]
+        if items and ids == previous_ids:
+            # A server that ignores `page` would otherwise be walked 100,000 times.
+            raise SourceProblem(
+                f"{api.root}/services sent the same services for page {page} as for page "
+                f"{page - 1}, so it does not page as ORUK asks; stopped."
+            )
+        previous_ids = ids
         for item in items:
             if isinstance(item, dict) and item.get("id") and not _is_full(item):
                 item = api.get(f"/services/{urllib.parse.quote(str(item['id']))}")
-            yield _as_hsds3(item)
+            yield _as_hsds3(item, oruk1=oruk1)
         if last or not items:
             return
     raise SourceProblem(f"{api.root} has more than {MAX_PAGES} pages; stopped.")
+
+
+def _page_count(value: Any) -> int:
+    """A page's total_pages as a number; a count we cannot read means "keep going"."""
+    try:
+        return int(value or 0)
+    except (TypeError, ValueError):
+        return MAX_PAGES + 1
 
 
 def safe_url(url: str) -> str:

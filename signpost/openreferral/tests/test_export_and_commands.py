@@ -26,6 +26,7 @@ from signpost.directory.models import (
     TaxonomyTerm,
 )
 from signpost.nonprod.demo import load_places, load_services, load_vocabularies, tag_services
+from signpost.openreferral.formats.legacy import stable_id as legacy_stable_id
 from signpost.openreferral.models import ImportRun
 from signpost.openreferral.tests.oruk_schemas import STANDARDS_DIR, validate
 
@@ -309,11 +310,21 @@ def test_an_oruk_1_feed_imports(places, tmp_path):
     assert Service.objects.count() == 1
 
 
+def test_every_record_on_an_oruk_1_page_is_read_as_1_0_even_without_1_0_only_keys(places, tmp_path):
+    plain = {"id": 77, "name": "Plain Old Group", "status": "active", "organization": {"id": 3}}
+    page = {"totalElements": 1, "totalPages": 1, "content": [plain]}
+    (tmp_path / "v1.json").write_text(json.dumps(page))
+    Organisation.objects.create(id=legacy_stable_id("organization", 3), name="Old Council")
+    call_command("import_hsds", str(tmp_path / "v1.json"))
+    assert Service.objects.get().id == uuid.UUID(legacy_stable_id("service", 77))
+
+
 class _OrukApi(BaseHTTPRequestHandler):
     """A small ORUK 3.0 API: thin list pages, full services by id."""
 
     services: list[dict] = []
     seen: list[tuple[str, str]] = []  # (path with query, Authorization header)
+    ignores_paging = False  # some servers send page 1 whatever page is asked for
 
     def do_GET(self):  # the http.server API names it so
         self.seen.append((self.path, self.headers.get("Authorization", "")))
@@ -321,15 +332,19 @@ class _OrukApi(BaseHTTPRequestHandler):
         if url.path == "/api/services":
             query = parse_qs(url.query)
             page, per_page = int(query["page"][0]), 2  # smaller pages than asked: still walked
+            if self.ignores_paging:
+                page = 1
             chunk = self.services[(page - 1) * per_page : page * per_page]
             total_pages = -(-len(self.services) // per_page)
+            if self.ignores_paging:
+                total_pages = "unknown"
             body = {
                 "total_items": len(self.services),
                 "total_pages": total_pages,
                 "page_number": page,
                 "size": len(chunk),
                 "first_page": page == 1,
-                "last_page": page >= total_pages,
+                "last_page": not self.ignores_paging and page >= total_pages,
                 "empty": not chunk,
                 "contents": [{"id": s["id"], "name": s["name"], "status": "active"} for s in chunk],
             }
@@ -357,6 +372,7 @@ class _OrukApi(BaseHTTPRequestHandler):
 def oruk_api():
     _OrukApi.services = [service_record(name=f"Remote {n}") for n in range(5)]
     _OrukApi.seen = []
+    _OrukApi.ignores_paging = False
     server = ThreadingHTTPServer(("127.0.0.1", 0), _OrukApi)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -372,6 +388,14 @@ def test_import_walks_every_page_of_an_oruk_api(places, oruk_api):
     # Full services were fetched by id, so the nested parts arrived too.
     assert all(s.phones.exists() for s in Service.objects.all())
     assert ImportRun.objects.get().source_kind == "url"
+
+
+def test_an_api_that_ignores_the_page_asked_for_fails_plainly_instead_of_looping(places, oruk_api):
+    _OrukApi.ignores_paging = True
+    with pytest.raises(CommandError, match="sent the same services for page 2 as for page 1"):
+        call_command("import_hsds", oruk_api)
+    assert Service.objects.count() == 0
+    assert len([path for path, _ in _OrukApi.seen if "/api/services?" in path]) == 2
 
 
 def test_an_unreachable_api_fails_plainly(places):
