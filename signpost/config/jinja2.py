@@ -43,4 +43,5 @@ def environment(**options: Any) -> Environment:
         }
     )
     env.filters["date_format"] = date_format
+    env.filters["paragraphs"] = jinja_globals.paragraphs
     return env

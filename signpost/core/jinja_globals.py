@@ -79,3 +79,8 @@ def choice_items(form: Any, name: str) -> list[dict[str, Any]]:
         {"value": value, "text": str(label), "checked": str(value) == chosen}
         for value, label in form.fields[name].choices
     ]
+
+
+def paragraphs(text: str | None) -> list[str]:
+    """Text split at its line breaks, blank lines dropped: one `<p>` each."""
+    return [line.strip() for line in (text or "").splitlines() if line.strip()]

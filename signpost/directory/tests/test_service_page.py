@@ -111,3 +111,10 @@ def test_self_referral_steps_give_the_phone_number_and_website(client, service):
     assert 'You can refer yourself: call <a href="tel:01154960123">0115 496 0123</a>' in steps
     assert "visit the Safe Place Support website" in steps
     assert "ask your GP to refer you" in steps
+
+
+def test_each_line_of_a_description_is_its_own_paragraph(client, service):
+    service.description = "Drop-in support for adults.\n\nBring a friend if you like."
+    service.save()
+    body = client.get(url(service)).content.decode()
+    assert "<p>Drop-in support for adults.</p><p>Bring a friend if you like.</p>" in body

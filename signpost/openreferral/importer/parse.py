@@ -10,7 +10,9 @@ from __future__ import annotations
 import datetime as dt
 import decimal
 import hashlib
+import html
 import json
+import re
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -19,6 +21,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.validators import EmailValidator, URLValidator
 from django.utils.dateparse import parse_date, parse_datetime, parse_time
+from django.utils.html import strip_tags
 
 from signpost.directory.models.services import ServiceStatus
 
@@ -199,6 +202,26 @@ def _whole(value: Any, field_name: str, warn: Warn) -> int | None:
     return value
 
 
+_HTML_TAG = re.compile(
+    r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>|&(?:[a-zA-Z]+|#\d+|#x[0-9a-fA-F]+);"
+)
+_LINE_BREAK = re.compile(r"<br\s*/?>|</(?:p|div|li|h[1-6]|tr|ul|ol)>", re.IGNORECASE)
+_LIST_ITEM = re.compile(r"<li(?:\s[^<>]*)?>", re.IGNORECASE)
+
+
+def looks_like_html(text: str) -> bool:
+    """True when text holds tags or character entities."""
+    return _HTML_TAG.search(text) is not None
+
+
+def html_to_text(text: str) -> str:
+    """HTML as plain text: a line for each paragraph, line break or list item; no tags."""
+    text = _LIST_ITEM.sub("\n", _LINE_BREAK.sub("\n", text))
+    text = html.unescape(strip_tags(text)).replace("\xa0", " ")
+    lines = (" ".join(line.split()) for line in text.splitlines())
+    return "\n".join(line for line in lines if line)
+
+
 class Reader:
     """Reads one object's fields, reporting problems under a dotted field path."""
 
@@ -213,7 +236,10 @@ class Reader:
     def warn(self, key: str, reason: str) -> None:
         self._warn(self.name(key), reason)
 
-    def text(self, key: str, limit: int | None = None, *, fallback: str = "") -> str:
+    def text(
+        self, key: str, limit: int | None = None, *, fallback: str = "", markup: bool = True
+    ) -> str:
+        """The field as plain text; with `markup`, HTML (as many feeds send) becomes text."""
         value = self.data.get(key)
         if value is None or value == "":
             value = self.data.get(fallback) if fallback else None
@@ -223,13 +249,16 @@ class Reader:
             self.warn(key, "is not text, so it was left out")
             return ""
         text = str(value).strip()
+        if markup and looks_like_html(text):
+            text = html_to_text(text)
+            self.warn(key, "held HTML, which was turned into plain text")
         if limit and len(text) > limit:
             self.warn(key, f"is longer than {limit} characters, so it was cut short")
             text = text[:limit]
         return text
 
     def email(self, key: str) -> str:
-        text = self.text(key, 254)
+        text = self.text(key, 254, markup=False)
         if not text:
             return ""
         try:
@@ -240,7 +269,7 @@ class Reader:
         return text
 
     def url(self, key: str) -> str:
-        text = self.text(key)
+        text = self.text(key, markup=False)
         if not text:
             return ""
         if "://" not in text and "." in text and " " not in text:

@@ -219,3 +219,28 @@ def test_an_edit_in_the_admin_means_the_next_import_rewrites_the_service(places)
     report = import_services([record])
     assert report.updated["service"] == 1
     assert Service.objects.get().name == record["name"]
+
+
+def test_html_in_a_feed_becomes_plain_text_with_its_paragraphs_and_a_warning(places):
+    record = service_record(
+        name="Tea &amp; Talk",
+        description=(
+            "<p>Drop-in <b>support</b>&nbsp;for adults.</p><ul><li>Tea</li><li>Chat</li></ul>"
+        ),
+        url="https://example.org/join?a=1&amp;b=2",
+    )
+    report = import_services([record])
+    assert report.saved and not report.rejected
+    service = Service.objects.get()
+    assert service.name == "Tea & Talk"
+    assert service.description == "Drop-in support for adults.\nTea\nChat"
+    # A web address is not markup: it is kept as the feed gave it.
+    assert service.url == "https://example.org/join?a=1&amp;b=2"
+    warned = {(w.field_name, w.reason) for w in report.warnings}
+    assert ("description", "held HTML, which was turned into plain text") in warned
+
+
+def test_text_with_a_less_than_sign_is_not_mistaken_for_html(places):
+    report = import_services([service_record(description="For people aged <18 & their carers.")])
+    assert Service.objects.get().description == "For people aged <18 & their carers."
+    assert not any("HTML" in w.reason for w in report.warnings)
