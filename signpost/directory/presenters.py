@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from signpost.directory import opening
 from signpost.directory.models import (
+    Schedule,
     Service,
     ServiceAtLocation,
     ServiceAttribute,
@@ -227,13 +228,21 @@ class ServicePage:
     def text_phones(self):
         return [p for p in self.service.phones.all() if p.type == "text"]
 
+    def _at_place(self, schedule: Schedule, text: str) -> str:
+        """Hours given for one of the service's places say which place."""
+        if not text or schedule.service_at_location_id is None:
+            return text
+        names = {link.id: link.location.name for link in self.service.service_at_locations.all()}
+        name = names.get(schedule.service_at_location_id)
+        return f"At {name}: {text}" if name else text
+
     def hours(self) -> list[str]:
-        lines = [opening.describe(s) for s in self.service.schedules.all()]
+        lines = [self._at_place(s, opening.describe(s)) for s in self.service.schedules.all()]
         return [line for line in lines if line]
 
     def hours_notes(self) -> list[str]:
         return [
-            s.description
+            self._at_place(s, s.description)
             for s in self.service.schedules.all()
             if s.description and s.description != opening.describe(s)
         ]

@@ -336,6 +336,7 @@ def _schedule(item: Any, service_id: str) -> dict[str, Any]:
         {
             "id": str(item.id),
             "service_id": service_id,
+            "service_at_location_id": _id(item.service_at_location_id),
             "valid_from": _date(item.valid_from),
             "valid_to": _date(item.valid_to),
             "dtstart": _date(item.dtstart),

@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from signpost.directory.models import Contact
 
-from .factories import ServiceFactory, add_location, add_phone, build_gazetteer
+from .factories import ServiceFactory, add_location, add_phone, add_schedule, build_gazetteer
 
 
 @pytest.fixture
@@ -118,3 +118,23 @@ def test_each_line_of_a_description_is_its_own_paragraph(client, service):
     service.save()
     body = client.get(url(service)).content.decode()
     assert "<p>Drop-in support for adults.</p><p>Bring a friend if you like.</p>" in body
+
+
+def test_opening_hours_for_one_place_say_which_place(client, service):
+    location = add_location(service, city="Mansfield")
+    link = service.service_at_locations.get(location=location)
+    add_schedule(service, freq="WEEKLY", byday="MO", opens_at=dt.time(9), closes_at=dt.time(17))
+    add_schedule(
+        service,
+        service_at_location=link,
+        freq="WEEKLY",
+        byday="TU",
+        opens_at=dt.time(10),
+        closes_at=dt.time(12),
+    )
+    body = client.get(url(service)).content.decode()
+    items = body.split("<li>")
+    assert [line for line in items if "Monday" in line][0].startswith("Monday")
+    assert [line for line in items if "Tuesday" in line][0].startswith(
+        "At Mansfield centre: Tuesday"
+    )

@@ -164,6 +164,9 @@ SCHEMAS: dict[str, Any] = {
         {
             "id": _UUID,
             "service_id": _UUID,
+            "service_at_location_id": _s(
+                "string", format="uuid", description="The place these hours are for, if one."
+            ),
             "valid_from": _DATE,
             "valid_to": _DATE,
             "dtstart": _DATE,
@@ -203,6 +206,9 @@ SCHEMAS: dict[str, Any] = {
         {
             "id": _UUID,
             "service_id": _UUID,
+            "service_at_location_id": _s(
+                "string", format="uuid", description="The place these hours are for, if one."
+            ),
             "valid_from": _DATE,
             "valid_to": _DATE,
             "option": _TEXT,

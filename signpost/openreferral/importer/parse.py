@@ -354,7 +354,11 @@ def parse_service(
         "referral_criteria": r.text("x_referral_criteria"),
         "professional_referral": r.text("x_professional_referral"),
     }
-    links, locations = _links(r, warn)
+    links, locations, link_schedules = _links(r, warn)
+    children = _children(r, warn)
+    children["schedules"] = _schedules_with_places(
+        children["schedules"], link_schedules, links, warn
+    )
     parsed = ParsedService(
         label=label,
         id=service_id,
@@ -364,7 +368,7 @@ def parse_service(
         organisation_id=organisation_id,
         organisation=organisation,
         parent_organisation_id=parent_id,
-        children=_children(r, warn),
+        children=children,
         attributes=_attributes(r, warn),
         links=links,
         locations=locations,
@@ -424,7 +428,7 @@ def _children(r: Reader, warn: Warn) -> dict[str, list[dict[str, Any]]]:
     children["schedules"] = [
         row
         for order, item in enumerate(r.items("schedules"))
-        if (row := _schedule(r, item, order, warn)) is not None
+        if (row := _schedule(r, "schedules", item, order, warn)) is not None
     ]
     children["service_areas"] = [
         {
@@ -493,25 +497,28 @@ def _children(r: Reader, warn: Warn) -> dict[str, list[dict[str, Any]]]:
     return children
 
 
-def _schedule(r: Reader, item: dict, order: int, warn: Warn) -> dict[str, Any] | None:
-    s = Reader(item, "schedules", warn)
+def _schedule(r: Reader, key: str, item: dict, order: int, warn: Warn) -> dict[str, Any] | None:
+    s = Reader(item, r.name(key), warn)
     freq = s.text("freq").upper()
     if freq and freq not in {"WEEKLY", "MONTHLY"}:
         s.warn("freq", f"{freq!r} is not WEEKLY or MONTHLY, so the opening hours were left out")
         return None
     return {
-        "id": r.child_id(item, "schedules"),
+        "id": r.child_id(item, key),
         "sort_order": order,
+        "service_at_location_id": _optional_uuid(
+            item.get("service_at_location_id"), s.name("service_at_location_id"), warn
+        ),
         "freq": freq,
-        "interval": _whole(item.get("interval"), "schedules.interval", warn),
+        "interval": _whole(item.get("interval"), s.name("interval"), warn),
         "byday": s.text("byday", 60).upper(),
         "bymonthday": s.text("bymonthday", 60),
-        "opens_at": _time(item.get("opens_at"), "schedules.opens_at", warn),
-        "closes_at": _time(item.get("closes_at"), "schedules.closes_at", warn),
-        "valid_from": _date(item.get("valid_from"), "schedules.valid_from", warn),
-        "valid_to": _date(item.get("valid_to"), "schedules.valid_to", warn),
-        "dtstart": _date(item.get("dtstart"), "schedules.dtstart", warn),
-        "until": _date(item.get("until"), "schedules.until", warn),
+        "opens_at": _time(item.get("opens_at"), s.name("opens_at"), warn),
+        "closes_at": _time(item.get("closes_at"), s.name("closes_at"), warn),
+        "valid_from": _date(item.get("valid_from"), s.name("valid_from"), warn),
+        "valid_to": _date(item.get("valid_to"), s.name("valid_to"), warn),
+        "dtstart": _date(item.get("dtstart"), s.name("dtstart"), warn),
+        "until": _date(item.get("until"), s.name("until"), warn),
         "timezone": s.text("timezone", 40),
         "wkst": s.text("wkst", 2).upper(),
         "description": s.text("description"),
@@ -570,8 +577,17 @@ def _term(data: dict, warn: Warn) -> TermData:
     )
 
 
-def _links(r: Reader, warn: Warn) -> tuple[list[dict[str, Any]], list[LocationData]]:
-    links, locations = [], []
+# Parts HSDS 3.0 allows on a service at location or a location that we have no home for
+# (ORUK 3.0 drops them too). Dropping them quietly would lose a feed's data unseen.
+_UNKEPT_LINK_PARTS = ("phones", "contacts")
+_UNKEPT_LOCATION_PARTS = ("phones", "contacts", "schedules", "languages")
+
+
+def _links(
+    r: Reader, warn: Warn
+) -> tuple[list[dict[str, Any]], list[LocationData], list[dict[str, Any]]]:
+    """The service's places, and the opening hours given for it at one of them."""
+    links, locations, schedules = [], [], []
     for order, link in enumerate(r.items("service_at_locations")):
         nested = link.get("location")
         if nested is not None and not isinstance(nested, dict):
@@ -580,16 +596,59 @@ def _links(r: Reader, warn: Warn) -> tuple[list[dict[str, Any]], list[LocationDa
         location_id = uuid_of(
             nested.get("id") or link.get("location_id"), "service_at_locations.location_id"
         )
+        here = Reader(link, "service_at_locations", warn)
+        link_id = r.child_id(link, "service_at_locations")
         links.append(
             {
-                "id": r.child_id(link, "service_at_locations"),
+                "id": link_id,
                 "sort_order": order,
                 "location_id": location_id,
-                "description": Reader(link, "service_at_locations", warn).text("description"),
+                "description": here.text("description"),
             }
         )
+        for position, item in enumerate(here.items("schedules")):
+            row = _schedule(here, "schedules", item, position, warn)
+            if row is not None:
+                schedules.append({**row, "service_at_location_id": link_id})
+        _warn_unkept(here, _UNKEPT_LINK_PARTS, "this service at this place")
+        _warn_unkept(Reader(nested, "location", warn), _UNKEPT_LOCATION_PARTS, "a place")
         locations.append(_location(location_id, nested, warn))
-    return links, locations
+    return links, locations, schedules
+
+
+def _warn_unkept(r: Reader, keys: tuple[str, ...], owner: str) -> None:
+    for key in keys:
+        if r.data.get(key):
+            r.warn(key, f"{key} given for {owner} are not kept, so they were left out")
+
+
+def _schedules_with_places(
+    own: list[dict[str, Any]],
+    at_places: list[dict[str, Any]],
+    links: list[dict[str, Any]],
+    warn: Warn,
+) -> list[dict[str, Any]]:
+    """The service's opening hours, each knowing the place it is for, if any.
+
+    ORUK 3.0 lists them all on the service, a place's marked with `service_at_location_id`;
+    HSDS 3.0 and ORUK 1.0 may nest them under the place. A tabular package does both for the
+    same row, so a row met twice is kept once."""
+    link_ids = {link["id"] for link in links}
+    rows: dict[uuid.UUID, dict[str, Any]] = {}
+    for row in own:
+        if row["service_at_location_id"] not in (None, *link_ids):
+            warn(
+                "schedules.service_at_location_id",
+                "is not one of this service's places, so the hours are kept for the service",
+            )
+            row = {**row, "service_at_location_id": None}
+        rows.setdefault(row["id"], row)
+    for row in at_places:
+        if row["id"] in rows:
+            rows[row["id"]]["service_at_location_id"] = row["service_at_location_id"]
+        else:
+            rows[row["id"]] = {**row, "sort_order": len(rows)}
+    return list(rows.values())
 
 
 def _location(location_id: uuid.UUID, data: dict, warn: Warn) -> LocationData:

@@ -372,13 +372,14 @@ class Importer:
             child_models: list[Any] = [*CHILD_MODELS.values(), ServiceAttribute, ServiceAtLocation]
             for model in child_models:
                 model.objects.filter(service_id__in=existing).delete()
+        # Places first: opening hours may say which place they are for.
+        ServiceAtLocation.objects.bulk_create(
+            [ServiceAtLocation(service_id=s.id, **link) for s in batch for link in s.links]
+        )
         for key, model in CHILD_MODELS.items():
             model.objects.bulk_create(
                 [model(service_id=s.id, **row) for s in batch for row in s.children[key]]
             )
-        ServiceAtLocation.objects.bulk_create(
-            [ServiceAtLocation(service_id=s.id, **link) for s in batch for link in s.links]
-        )
         attributes = []
         for service in batch:
             seen: set[uuid.UUID] = set()

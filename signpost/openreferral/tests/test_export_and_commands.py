@@ -65,6 +65,11 @@ def demo_directory(db):
     hidden.addresses.update(address_1=SECRET_STREET)
     service = Service.objects.order_by("id").first()
     Contact.objects.create(service=service, name="Duty manager", email="private@example.org")
+    # Hours for one place of a service, which both forms must keep tied to the place.
+    link = ServiceAtLocation.objects.filter(service__schedules__isnull=False).order_by("id")[0]
+    link.service.schedules.filter(pk=link.service.schedules.order_by("id")[0].pk).update(
+        service_at_location=link
+    )
     # Our extensions, which both export forms must carry.
     Service.objects.filter(pk=service.pk).update(
         referral_criteria="Adults registered with a GP in the county.",
@@ -81,6 +86,7 @@ def test_export_import_export_round_trip_gives_identical_files(demo_directory, t
     text = (first / "services.json").read_text()
     assert "private@example.org" not in text and "Duty manager" not in text
     assert '"x_referral_criteria"' in text and '"x_hide_address"' in text
+    assert '"service_at_location_id"' in text
 
     _empty_directory()
     call_command("import_hsds", str(first / "services.json"))
@@ -295,6 +301,10 @@ def test_an_oruk_1_feed_imports(places, tmp_path):
                                 }
                             ],
                         },
+                        # 1.0 feeds often give hours for the place, not the service.
+                        "regular_schedules": [
+                            {"id": "6", "weekday": "Tuesday", "opens_at": "10:00:00"}
+                        ],
                     }
                 ],
             }
@@ -303,7 +313,11 @@ def test_an_oruk_1_feed_imports(places, tmp_path):
     call_command("import_hsds", str(_write(tmp_path / "v1.json", legacy)))
     service = Service.objects.get()
     assert service.name == "Old Feed Counselling"
-    assert service.schedules.get().byday == "MO"
+    link = service.service_at_locations.get()
+    assert {(s.byday, s.service_at_location_id) for s in service.schedules.all()} == {
+        ("MO", None),
+        ("TU", link.id),
+    }
     assert service.service_at_locations.get().location.addresses.get().city == "Mansfield"
     # Ids that are not UUIDs become stable ones: importing again updates, not duplicates.
     call_command("import_hsds", str(tmp_path / "v1.json"))

@@ -244,3 +244,36 @@ def test_text_with_a_less_than_sign_is_not_mistaken_for_html(places):
     report = import_services([service_record(description="For people aged <18 & their carers.")])
     assert Service.objects.get().description == "For people aged <18 & their carers."
     assert not any("HTML" in w.reason for w in report.warnings)
+
+
+def test_opening_hours_given_under_a_place_are_kept_for_the_service_at_that_place(places):
+    record = service_record()
+    link = record["service_at_locations"][0]
+    link["schedules"] = [
+        {"id": str(uuid.uuid4()), "freq": "WEEKLY", "byday": "MO", "opens_at": "09:00"}
+    ]
+    report = import_services([record])
+    assert report.saved and not report.rejected
+    service = Service.objects.get()
+    by_place = {str(s.service_at_location_id): s.byday for s in service.schedules.all()}
+    assert by_place == {"None": "WE", link["id"]: "MO"}
+
+
+def test_hours_that_name_another_services_place_stay_with_the_service_and_are_reported(places):
+    record = service_record()
+    record["schedules"][0]["service_at_location_id"] = str(uuid.uuid4())
+    report = import_services([record])
+    assert report.saved
+    assert Service.objects.get().schedules.get().service_at_location_id is None
+    assert "schedules.service_at_location_id" in {w.field_name for w in report.warnings}
+
+
+def test_phones_and_contacts_of_a_place_are_reported_as_left_out_not_dropped_quietly(places):
+    record = service_record()
+    link = record["service_at_locations"][0]
+    link["phones"] = [{"id": str(uuid.uuid4()), "number": "0115 496 0999"}]
+    link["location"]["contacts"] = [{"id": str(uuid.uuid4()), "name": "Caretaker"}]
+    report = import_services([record])
+    assert report.saved
+    warned = {w.field_name for w in report.warnings}
+    assert {"service_at_locations.phones", "location.contacts"} <= warned
