@@ -7,10 +7,13 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from signpost.core import views as core_views
+from signpost.openreferral.api import views as oruk_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("api/oruk/", include("signpost.openreferral.api.urls")),
+    # Clients often drop the slash; an HTML redirect would be no use to them.
+    path("api/oruk", oruk_views.index),
     path("documents/", include(wagtaildocs_urls)),
     path("", include("signpost.core.urls")),
     path("", include("signpost.directory.urls")),

@@ -132,3 +132,59 @@ def describe(schedule: ScheduleLike) -> str:
     if is_all_day(schedule):
         return f"{_days_text(rules)}, 24 hours"
     return f"{_days_text(rules)}, {_time(schedule.opens_at)} to {_time(schedule.closes_at)}"
+
+
+_DAY_SECONDS = 24 * 60 * 60
+_WEEK_SECONDS = 7 * _DAY_SECONDS
+
+
+def _seconds(value: dt.time) -> int:
+    return value.hour * 3600 + value.minute * 60 + value.second
+
+
+def _weekly_spans(schedule: ScheduleLike) -> list[tuple[int, int]]:
+    """When in a week the schedule is open, as seconds from Monday 00:00 (may run past Sunday)."""
+    opens, closes = schedule.opens_at, schedule.closes_at
+    if opens is None or closes is None:
+        return []  # unknown times: as for "open now", never counted as open
+    spans = []
+    for weekday in sorted({rule.weekday for rule in parse_byday(schedule.byday)}):
+        base = weekday * _DAY_SECONDS
+        if is_all_day(schedule):
+            spans.append((base, base + _DAY_SECONDS))
+        elif opens < closes:
+            spans.append((base + _seconds(opens), base + _seconds(closes)))
+        else:  # runs past midnight into the next day
+            spans.append((base + _seconds(opens), base + _DAY_SECONDS + _seconds(closes)))
+    return spans
+
+
+def is_open_during(
+    schedule: ScheduleLike,
+    weekday: int | None,
+    start: dt.time | None = None,
+    end: dt.time | None = None,
+) -> bool:
+    """True if the schedule is open at some moment of the window asked for.
+
+    The window is `start` to `end` on `weekday` (0 = Monday; any day when None). Either end may
+    be left open; an `end` before `start` runs past midnight; `start` equal to `end` asks about
+    that moment. Hours that run past midnight count on the next morning too.
+    """
+    spans = _weekly_spans(schedule)
+    if not spans:
+        return False
+    begin = _seconds(start) if start else 0
+    finish = _seconds(end) if end else _DAY_SECONDS
+    if finish == begin:
+        finish = begin + 1
+    elif finish < begin:
+        finish += _DAY_SECONDS
+    days = range(7) if weekday is None else (weekday,)
+    windows = [(day * _DAY_SECONDS + begin, day * _DAY_SECONDS + finish) for day in days]
+    return any(
+        a + shift < window_end and window_start < b + shift
+        for a, b in spans
+        for window_start, window_end in windows
+        for shift in (-_WEEK_SECONDS, 0, _WEEK_SECONDS)
+    )

@@ -142,23 +142,30 @@ def organization(item: Organisation) -> dict[str, Any]:
 
 
 def location(item: Location) -> dict[str, Any]:
-    """A location; a hidden address keeps its name and description but loses the address."""
+    """A location; a hidden address keeps its name and description but loses the address.
+
+    It loses all else that could lead to the place too: its web page, how to get there and an
+    external identifier (a UPRN is an address by another name)."""
     hidden = item.hide_address
     addresses = [] if hidden else [_address(a, item) for a in item.addresses.all()]
+
+    def shown(value: Any) -> Any:
+        return None if hidden else value
+
     return compact(
         {
             "id": str(item.id),
             "location_type": item.location_type,
-            "url": item.url,
+            "url": shown(item.url),
             "organization_id": _id(item.organisation_id),
             "name": item.name,
             "alternate_name": item.alternate_name,
             "description": item.description,
-            "transportation": item.transportation,
-            "latitude": None if hidden else _number(item.latitude),
-            "longitude": None if hidden else _number(item.longitude),
-            "external_identifier": item.external_identifier,
-            "external_identifier_type": item.external_identifier_type,
+            "transportation": shown(item.transportation),
+            "latitude": shown(_number(item.latitude)),
+            "longitude": shown(_number(item.longitude)),
+            "external_identifier": shown(item.external_identifier),
+            "external_identifier_type": shown(item.external_identifier_type),
             "addresses": addresses,
             # Says the address is private, so another Signpost keeps it so; reveals nothing.
             "x_hide_address": True if hidden else None,

@@ -134,7 +134,7 @@ def test_opening_hours_for_one_place_say_which_place(client, service):
     )
     body = client.get(url(service)).content.decode()
     items = body.split("<li>")
-    assert [line for line in items if "Monday" in line][0].startswith("Monday")
-    assert [line for line in items if "Tuesday" in line][0].startswith(
+    assert next(line for line in items if "Monday" in line).startswith("Monday")
+    assert next(line for line in items if "Tuesday" in line).startswith(
         "At Mansfield centre: Tuesday"
     )

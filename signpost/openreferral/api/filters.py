@@ -6,13 +6,14 @@ search's relevance order, because `finder.find_services` does the ranking for bo
 
 from __future__ import annotations
 
-import datetime as dt
 import math
 import uuid
 from dataclasses import dataclass
 
-from django.db.models import F, Q, QuerySet
+from django.db.models import Q, QuerySet
+from django.utils import timezone
 
+from signpost.directory import opening
 from signpost.directory.coverage import POSTCODE_RE, PlaceIndex, Where, named_in_directory
 from signpost.directory.finder import SearchRequest, find_services
 from signpost.directory.models import (
@@ -61,10 +62,14 @@ def services(params: Params) -> Selection:
     if place:
         queryset = queryset.filter(id__in=_reaching_ids(_where(place)))
     postcode = params.text("postcode")
-    if postcode:
-        queryset = queryset.filter(id__in=_reaching_ids(_postcode_where(postcode)))
-    if params.text("proximity") and not postcode:
+    proximity = params.proximity()
+    if proximity is not None and not postcode:
         raise BadParameter("proximity", "needs a postcode to measure from")
+    if postcode and proximity is None:
+        queryset = queryset.filter(id__in=_reaching_ids(_postcode_where(postcode)))
+    elif postcode and proximity is not None:
+        near = _near(postcode, proximity)
+        queryset = queryset.filter(service_at_locations__location_id__in=near)
     text = params.text("search")
     if not text:
         return Selection(queryset.distinct())
@@ -85,10 +90,11 @@ def service_at_locations(params: Params) -> Selection:
         where = _postcode_where(postcode)
         if proximity is None:
             district = _district(postcode)
-            queryset = queryset.filter(
-                Q(service_id__in=_reaching_ids(where))
-                | Q(location__addresses__postal_code__istartswith=district + " ")
+            # A hidden address is not matched by its postcode, only by what its service covers.
+            in_district = Q(location__addresses__postal_code__istartswith=district + " ") & Q(
+                location__hide_address=False
             )
+            queryset = queryset.filter(Q(service_id__in=_reaching_ids(where)) | in_district)
         else:
             queryset = queryset.filter(location_id__in=_near(postcode, proximity))
     if chosen.ranked_ids is None:
@@ -121,25 +127,30 @@ def _ages(queryset: QuerySet, params: Params) -> QuerySet:
 
 
 def _opening(queryset: QuerySet, params: Params) -> QuerySet:
-    """Services with opening hours on that day that overlap the times asked for."""
+    """Services open at some moment of the day and times asked for.
+
+    The rules are the public site's ("open now"), so both answer alike: hours without times
+    never count as open, hours past midnight count the next morning, and hours that have
+    ended (`valid_to` gone by) no longer count.
+    """
     day = params.day()
     start, end = params.time("start_time"), params.time("end_time")
     if day is None and start is None and end is None:
         return queryset
-    if start and end and start >= end:
-        raise BadParameter("end_time", "must be after start_time")
-    schedules = Schedule.objects.filter(service__isnull=False)
-    if day:
-        schedules = schedules.filter(byday__icontains=day)
-    if start or end:
-        start = start or dt.time(0, 0)
-        end = end or dt.time(23, 59, 59)
-        all_day = Q(opens_at__isnull=True) | Q(closes_at__isnull=True)
-        same_day = Q(closes_at__gt=F("opens_at")) & Q(opens_at__lt=end, closes_at__gt=start)
-        # Overnight hours (22:00 to 06:00) are open late in the evening and early morning.
-        overnight = Q(closes_at__lte=F("opens_at")) & (Q(opens_at__lt=end) | Q(closes_at__gt=start))
-        schedules = schedules.filter(all_day | same_day | overnight)
-    return queryset.filter(id__in=schedules.values("service_id"))
+    weekday = opening.DAY_CODES.index(day) if day else None
+    schedules = (
+        Schedule.objects.filter(
+            service__isnull=False, opens_at__isnull=False, closes_at__isnull=False
+        )
+        .exclude(valid_to__lt=timezone.localdate())
+        .only("service_id", "byday", "opens_at", "closes_at", "freq")
+    )
+    open_ids = {
+        schedule.service_id
+        for schedule in schedules.iterator()
+        if opening.is_open_during(schedule, weekday, start, end)
+    }
+    return queryset.filter(id__in=open_ids)
 
 
 def _where(text: str) -> Where:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .params import DEFAULT_PER_PAGE, MAX_PER_PAGE
+from .params import DEFAULT_PER_PAGE, MAX_PAGE, MAX_PER_PAGE
 
 
 def _s(kind: str, **extra: Any) -> dict[str, Any]:
@@ -349,7 +349,7 @@ def _query(name: str, schema: dict[str, Any], description: str) -> dict[str, Any
 
 
 _PAGING = [
-    _query("page", _s("integer", minimum=1, default=1), "Page number, from 1."),
+    _query("page", _s("integer", minimum=1, maximum=MAX_PAGE, default=1), "Page number, from 1."),
     _query(
         "per_page",
         _s("integer", minimum=1, maximum=MAX_PER_PAGE, default=DEFAULT_PER_PAGE),
@@ -387,11 +387,16 @@ _SERVICE_FILTERS = [
         ),
         "Only services open on this day.",
     ),
-    _query("start_time", _s("string", pattern="^([01][0-9]|2[0-3]):[0-5][0-9]$"), "HH:MM."),
+    _query(
+        "start_time",
+        _s("string", pattern="^([01][0-9]|2[0-3]):[0-5][0-9]$"),
+        "HH:MM: only services open at some time from then (to end_time, or midnight).",
+    ),
     _query(
         "end_time",
         _s("string", pattern="^([01][0-9]|2[0-3]):[0-5][0-9]$"),
-        "HH:MM; with start_time, only services open at some time in between.",
+        "HH:MM: only services open at some time before then. Before start_time, the window "
+        "runs past midnight; equal to it, the services open at that moment.",
     ),
     _query(
         "modified_after",
@@ -411,7 +416,8 @@ _POSTCODE = [
     _query(
         "proximity",
         _s("number", minimum=0, exclusiveMinimum=True, maximum=1_000_000),
-        "With postcode: only locations within this many metres of it.",
+        "With postcode: only locations (on /services, services with a location) within this "
+        "many metres of it.",
     ),
 ]
 

@@ -18,6 +18,7 @@ from django.utils.dateparse import parse_date, parse_datetime
 
 DEFAULT_PER_PAGE = 50
 MAX_PER_PAGE = 500
+MAX_PAGE = 10_000_000
 
 DAY_CODES = {
     "mo": "MO",
@@ -73,7 +74,7 @@ class Params:
         raw = self.text(name)
         if not raw:
             return None
-        if not re.fullmatch(r"[+-]?\d{1,9}", raw):
+        if not re.fullmatch(r"[+-]?[0-9]{1,9}", raw):
             raise BadParameter(name, f"must be a whole number, not {raw[:40]!r}")
         value = int(raw)
         if not minimum <= value <= maximum:
@@ -81,7 +82,7 @@ class Params:
         return value
 
     def paging(self) -> Paging:
-        page = self.whole_number("page", minimum=1, maximum=10_000_000)
+        page = self.whole_number("page", minimum=1, maximum=MAX_PAGE)
         per_page = self.whole_number("per_page", minimum=1, maximum=MAX_PER_PAGE)
         return Paging(page or 1, per_page or DEFAULT_PER_PAGE)
 
@@ -140,7 +141,11 @@ class Params:
             )
         if timezone.is_naive(moment):
             moment = moment.replace(tzinfo=dt.UTC)
-        return moment
+        try:
+            # The database compares in UTC; 0001-01-01 at +01:00 has no UTC moment.
+            return moment.astimezone(dt.UTC)
+        except OverflowError:
+            raise BadParameter(name, "must be a moment between the years 1 and 9999") from None
 
     def proximity(self) -> float | None:
         raw = self.text("proximity")

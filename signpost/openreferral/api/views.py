@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import math
+import re
 import uuid
 from collections.abc import Callable
 from functools import wraps
 from typing import Any
 
+from django.core.exceptions import TooManyFieldsSent
 from django.db.models import Model, QuerySet
-from django.http import HttpRequest, JsonResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt
 
@@ -30,10 +32,28 @@ VERSION = "HSDS-UK-3.0"
 PROFILE = "https://openreferraluk.org/developers/specification/3.0"
 
 
+ALLOWED_METHODS = "GET, HEAD, OPTIONS"
+_HEADER_NAMES = re.compile(r"^[A-Za-z0-9\-, ]{0,500}$")
+
+
 def _json(data: Any, status: int = 200) -> JsonResponse:
     response = JsonResponse(data, status=status, safe=False, json_dumps_params={"indent": None})
     response["Access-Control-Allow-Origin"] = "*"
-    response["Cache-Control"] = "public, max-age=60"
+    # An error may not stay true for a minute (an id can be imported a moment later).
+    response["Cache-Control"] = "public, max-age=60" if status < 400 else "no-store"
+    return response
+
+
+def _preflight(request: HttpRequest) -> HttpResponse:
+    """A browser's CORS preflight: any site may GET, with whatever headers it asked to send."""
+    response = HttpResponse(status=204)
+    response["Access-Control-Allow-Origin"] = "*"
+    response["Access-Control-Allow-Methods"] = ALLOWED_METHODS
+    asked = request.headers.get("Access-Control-Request-Headers", "")
+    if asked and _HEADER_NAMES.match(asked):
+        response["Access-Control-Allow-Headers"] = asked
+    response["Access-Control-Max-Age"] = "86400"
+    response["Allow"] = ALLOWED_METHODS
     return response
 
 
@@ -44,17 +64,23 @@ def _error(status: int, code: str, message: str, parameter: str | None = None) -
     return _json(body, status)
 
 
-def api_view(view: Callable[..., JsonResponse]) -> Callable[..., JsonResponse]:
-    """GET (and HEAD) only; a bad parameter becomes a 400 that names it."""
+def api_view(view: Callable[..., JsonResponse]) -> Callable[..., HttpResponse]:
+    """GET and HEAD (and CORS preflights) only; a bad parameter becomes a 400 that names it."""
 
     @wraps(view)
-    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> JsonResponse:
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if request.method == "OPTIONS":
+            return _preflight(request)
         if request.method not in ("GET", "HEAD"):
             response = _error(405, "method_not_allowed", "This API is read-only: use GET.")
-            response["Allow"] = "GET, HEAD"
+            response["Allow"] = ALLOWED_METHODS
             return response
         try:
-            return view(request, Params(request.GET), *args, **kwargs)
+            query = request.GET
+        except TooManyFieldsSent:
+            return _error(400, "bad_parameter", "There are too many query parameters.")
+        try:
+            return view(request, Params(query), *args, **kwargs)
         except BadParameter as problem:
             return _error(
                 400,

@@ -24,6 +24,10 @@ HIDDEN_STREET = "7 Sanctuary Row"
 HIDDEN_POSTCODE = "NG18 4QQ"
 HIDDEN_LATITUDE = "53.151234"
 HIDDEN_LONGITUDE = "-1.187654"
+# Other ways to the place: a UPRN, its own web page, how to get there.
+HIDDEN_UPRN = "100031476543"
+HIDDEN_PAGE = "https://example.org/safe-haven-sanctuary-row"
+HIDDEN_DIRECTIONS = "Bus 12 to Sanctuary Row, then the blue door"
 PRIVATE_CONTACT_NAME = "Pat Private"
 PRIVATE_CONTACT_EMAIL = "pat.private@example.org"
 
@@ -145,6 +149,10 @@ def api_directory(db) -> ApiDirectory:
         hide_address=True,
         latitude=Decimal(HIDDEN_LATITUDE),
         longitude=Decimal(HIDDEN_LONGITUDE),
+        external_identifier=HIDDEN_UPRN,
+        external_identifier_type="UPRN",
+        url=HIDDEN_PAGE,
+        transportation=HIDDEN_DIRECTIONS,
     )
     Address.objects.create(
         location=hidden_location,

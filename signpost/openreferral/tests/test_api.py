@@ -35,10 +35,13 @@ from signpost.directory.tests.factories import (
 )
 
 from .conftest import (
+    HIDDEN_DIRECTIONS,
     HIDDEN_LATITUDE,
     HIDDEN_LONGITUDE,
+    HIDDEN_PAGE,
     HIDDEN_POSTCODE,
     HIDDEN_STREET,
+    HIDDEN_UPRN,
     PRIVATE_CONTACT_EMAIL,
     PRIVATE_CONTACT_NAME,
     ApiDirectory,
@@ -364,6 +367,40 @@ def test_opening_filters_keep_services_open_that_day_and_at_those_times(client, 
     assert matching(day="FR", start_time="23:00", end_time="23:30") == ids_of(overnight)
     assert matching(start_time="05:00", end_time="05:30") == ids_of(overnight)
     assert matching(end_time="09:30") == ids_of(weekdays, overnight)
+    # Friday night's hours run into Saturday morning, and only then.
+    assert matching(day="SA", start_time="02:00", end_time="03:00") == ids_of(overnight)
+    assert matching(day="FR", start_time="02:00", end_time="03:00") == set()
+    # A window may itself run past midnight; equal times ask about one moment.
+    assert matching(day="TU", start_time="22:00", end_time="02:00") == set()
+    assert matching(day="FR", start_time="21:00", end_time="01:00") == ids_of(overnight)
+    assert matching(start_time="13:00", end_time="13:00") == ids_of(weekdays)
+    assert matching(day="SA", start_time="12:00", end_time="12:00") == set()
+
+
+def test_hours_without_times_or_that_have_ended_never_count_as_open(client, db):
+    """The same rules as the public site's "open now"."""
+    untimed = ServiceFactory()
+    add_schedule(untimed, freq="WEEKLY", byday="MO", description="Closed.")
+    ended = ServiceFactory()
+    add_schedule(
+        ended,
+        freq="WEEKLY",
+        byday="MO",
+        opens_at="09:00",
+        closes_at="17:00",
+        valid_to=dt.date.today() - dt.timedelta(days=1),
+    )
+    current = ServiceFactory()
+    add_schedule(current, freq="WEEKLY", byday="MO", opens_at="09:00", closes_at="17:00")
+    for when in (
+        {"day": "MO"},
+        {"start_time": "03:00", "end_time": "04:00"},
+        {"day": "MO", "start_time": "10:00"},
+    ):
+        found = set(ids(ok(client, "/services", **when)))
+        assert untimed.id not in found and str(untimed.id) not in found, when
+        assert str(ended.id) not in found, when
+    assert set(ids(ok(client, "/services", day="MO", start_time="10:00"))) == ids_of(current)
 
 
 def test_modified_after_keeps_services_changed_since_then(client, db):
@@ -437,6 +474,16 @@ def test_proximity_keeps_service_at_locations_within_that_many_metres(client, lo
     assert service_ids(near) == ids_of(made["mansfield"])
     wide = ok(client, "/service_at_locations", postcode="NG18 1AA", proximity=30000)
     assert service_ids(wide) == ids_of(made["mansfield"], made["nottingham"], made["national"])
+
+
+def test_proximity_on_services_keeps_services_with_a_location_that_near(client, local_and_national):
+    made = local_and_national
+    near = ok(client, "/services", postcode="NG18 1AA", proximity=5000)
+    assert set(ids(near)) == ids_of(made["mansfield"])
+    wide = ok(client, "/services", postcode="NG18 1AA", proximity=30000)
+    assert set(ids(wide)) == ids_of(made["mansfield"], made["nottingham"], made["national"])
+    # Without proximity, a postcode keeps whoever reaches it, phone and online services too.
+    assert len(ids(ok(client, "/services", postcode="NG18 1AA"))) > len(ids(wide))
 
 
 # --- public, JSON, compact, private things stay private ---------------------------------
@@ -516,6 +563,7 @@ def _hidden_address_answers(client: Client, directory: ApiDirectory) -> dict[str
 def test_a_hidden_address_never_appears_anywhere(client, api_directory):
     answers = _hidden_address_answers(client, api_directory)
     secrets = [HIDDEN_STREET, HIDDEN_POSTCODE, HIDDEN_LATITUDE[:6], HIDDEN_LONGITUDE[:6]]
+    secrets += [HIDDEN_UPRN, HIDDEN_PAGE, HIDDEN_DIRECTIONS, "UPRN"]
     for name, body in answers.items():
         text = json.dumps(body)
         for secret in secrets:
@@ -609,6 +657,12 @@ BAD_PARAMETERS = [
     ("/services", {"start_time": "25:00"}, "start_time"),
     ("/services", {"end_time": "9am"}, "end_time"),
     ("/services", {"proximity": "1000"}, "proximity"),
+    ("/services", {"postcode": "NG18", "proximity": "-1"}, "proximity"),
+    ("/services", {"postcode": "NG18", "proximity": "abc"}, "proximity"),
+    ("/services", {"modified_after": "0001-01-01T00:00:00+01:00"}, "modified_after"),
+    ("/service_at_locations", {"modified_after": "9999-12-31T23:59:59-01:00"}, "modified_after"),
+    ("/services", {"per_page": "\u0663"}, "per_page"),
+    ("/taxonomies", {"page": "10000001"}, "page"),
     ("/service_at_locations", {"proximity": "1000"}, "proximity"),
     ("/service_at_locations", {"postcode": "NG18", "proximity": "far"}, "proximity"),
     ("/service_at_locations", {"postcode": "not a postcode"}, "postcode"),
@@ -630,6 +684,37 @@ def test_a_bad_parameter_is_a_json_400_that_names_it(client, db, path, params, p
     assert parameter in body["message"]
 
 
+def test_too_many_parameters_is_a_json_400_not_an_html_page(client, db):
+    query = "&".join(f"x{n}=1" for n in range(1500))
+    _assert_error(client.get(f"{API}/services?{query}"), 400)
+
+
+def test_errors_are_not_cached_but_answers_are(client, api_directory):
+    assert get(client, "/services")["Cache-Control"] == "public, max-age=60"
+    assert get(client, f"/services/{uuid.uuid4()}")["Cache-Control"] == "no-store"
+    assert get(client, "/services", page="abc")["Cache-Control"] == "no-store"
+
+
+def test_a_browsers_cors_preflight_is_answered(client, db):
+    response = client.options(
+        f"{API}/services",
+        headers={
+            "Origin": "https://another-directory.example",
+            "Access-Control-Request-Method": "GET",
+            "Access-Control-Request-Headers": "accept, x-requested-with",
+        },
+    )
+    assert response.status_code == 204
+    assert response["Access-Control-Allow-Origin"] == "*"
+    assert "GET" in response["Access-Control-Allow-Methods"]
+    assert response["Access-Control-Allow-Headers"] == "accept, x-requested-with"
+
+
+def test_the_root_without_its_slash_answers_in_json_too(client, db):
+    body = client.get(API).json()
+    assert body["version"] == "HSDS-UK-3.0"
+
+
 def test_a_parameter_given_twice_is_a_400_not_a_guess(client, db):
     body = _assert_error(client.get(f"{API}/services?page=1&page=2"), 400)
     assert body["parameter"] == "page"
@@ -646,7 +731,7 @@ def test_the_read_only_check_answers_writes_with_a_json_405(client, api_director
     for method in ("post", "put", "patch", "delete"):
         response = getattr(client, method)(url)
         _assert_error(response, 405)
-        assert response["Allow"] == "GET, HEAD"
+        assert response["Allow"] == "GET, HEAD, OPTIONS"
 
 
 @pytest.mark.parametrize("path", ["/services", "/taxonomy_terms"])
