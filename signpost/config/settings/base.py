@@ -165,4 +165,7 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
+    # Background tasks log two lines each at INFO (an import enqueues hundreds of search index
+    # updates); their failures still come through as errors.
+    "loggers": {"django_tasks": {"level": "WARNING"}},
 }

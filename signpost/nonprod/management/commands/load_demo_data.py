@@ -31,6 +31,6 @@ class Command(BaseCommand):
                     DEMO_USERNAME, "admin@example.org", DEMO_PASSWORD
                 )
             self.stdout.write(
-                f"Admin: http://127.0.0.1:8000/admin/  username {DEMO_USERNAME}  "
+                f"Admin (at /admin/ on the server): username {DEMO_USERNAME}  "
                 f"password {DEMO_PASSWORD}"
             )
