@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db import DatabaseError, reset_queries, transaction
+from django.db import DatabaseError, connection, reset_queries, transaction
 from django.utils import timezone
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
@@ -362,8 +362,25 @@ class Importer:
             rows, update_conflicts=True, unique_fields=["id"], update_fields=SERVICE_FIELDS
         )
         # bulk_create stamps "now" on updated_at; a feed that says when it changed is kept.
-        dated = [Service(id=s.id, updated_at=s.last_modified) for s in batch if s.last_modified]
-        Service.objects.bulk_update(dated, ["updated_at"])
+        # One prepared UPDATE run many times: bulk_update's CASE per row cost a fifth of a run.
+        meta, ops = Service._meta, connection.ops
+        sql = "UPDATE {} SET {} = %s WHERE {} = %s".format(
+            ops.quote_name(meta.db_table),
+            ops.quote_name(meta.get_field("updated_at").column),
+            ops.quote_name(meta.pk.column),
+        )
+        pk_field = meta.pk
+        dated = [
+            (
+                ops.adapt_datetimefield_value(s.last_modified),
+                pk_field.get_db_prep_value(s.id, connection),
+            )
+            for s in batch
+            if s.last_modified
+        ]
+        if dated:
+            with connection.cursor() as cursor:
+                cursor.executemany(sql, dated)
 
     def _children(
         self, batch: list[ParsedService], existing: list[uuid.UUID], pending: _Pending
