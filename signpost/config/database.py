@@ -10,7 +10,10 @@ from django.core.exceptions import ImproperlyConfigured
 
 # WAL lets readers carry on while one writer writes; IMMEDIATE transactions take the write
 # lock at BEGIN so two writers queue on busy_timeout instead of failing with "database is
-# locked" half-way through a transaction.
+# locked" half-way through a transaction. Temporary storage stays on file (the default; small
+# statement journals are kept in memory all the same): held in memory, an import's statement
+# and savepoint journals left the process 34 MB bigger at 10,000 services and 73 MB at
+# 60,000; on file it is about 16 MB at any size, for about a quarter less speed.
 SQLITE_OPTIONS: dict[str, Any] = {
     "transaction_mode": "IMMEDIATE",
     "timeout": 20,
@@ -20,7 +23,6 @@ SQLITE_OPTIONS: dict[str, Any] = {
         "PRAGMA foreign_keys=ON;"
         "PRAGMA busy_timeout=20000;"
         "PRAGMA cache_size=-20000;"
-        "PRAGMA temp_store=MEMORY;"
     ),
 }
 
