@@ -4,7 +4,7 @@
 `parse.parse_service` checks one; `writer.Importer` writes them, all or nothing.
 """
 
-from .parse import RecordRejected
+from .fields import RecordRejected
 from .report import ImportReport, Problem
 from .writer import Importer, SourceProblem, import_services
 

@@ -8,38 +8,29 @@ read) is rejected with the field and the reason. A field we cannot use but can d
 from __future__ import annotations
 
 import datetime as dt
-import decimal
 import hashlib
-import html
 import json
-import re
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
-
-from django.core.exceptions import ValidationError
-from django.core.validators import EmailValidator, URLValidator
-from django.utils.dateparse import parse_date, parse_datetime, parse_time
-from django.utils.html import strip_tags
 
 from signpost.directory.models.services import ServiceStatus
 
-LOCATION_TYPES = {"physical", "postal", "virtual"}
+from .fields import (
+    Reader,
+    RecordRejected,
+    Warn,
+    age_of,
+    date_of,
+    money_of,
+    optional_uuid,
+    timestamp_of,
+    uuid_of,
+)
+from .where_and_when import LocationData, links_of, schedule_row, schedules_with_places
+
 PHONE_TYPES = {"voice", "text", "textphone", "fax", "cell", "video", "pager"}
-_email_ok = EmailValidator()
-_url_ok = URLValidator(schemes=["http", "https"])
-
-Warn = Callable[[str, str], None]
-
-
-class RecordRejected(Exception):
-    """One record cannot be imported; says which field and why."""
-
-    def __init__(self, field_name: str, reason: str) -> None:
-        super().__init__(f"{field_name}: {reason}")
-        self.field_name = field_name
-        self.reason = reason
 
 
 @dataclass
@@ -53,15 +44,6 @@ class TermData:
     parent_id: uuid.UUID | None
     taxonomy_id: uuid.UUID | None
     taxonomy: dict[str, Any]  # name, description, uri, version
-
-
-@dataclass
-class LocationData:
-    id: uuid.UUID
-    fields: dict[str, Any] | None  # None: only referred to by id, must already exist
-    organisation_id: uuid.UUID | None = None
-    addresses: list[dict[str, Any]] = field(default_factory=list)
-    accessibility: list[dict[str, Any]] = field(default_factory=list)
 
 
 @dataclass
@@ -92,216 +74,6 @@ def label_for(position: int, record: Any) -> str:
     return f"record {position}"
 
 
-# --- field readers ------------------------------------------------------------------------
-
-
-def uuid_of(value: Any, field_name: str) -> uuid.UUID:
-    if isinstance(value, uuid.UUID):
-        return value
-    try:
-        return uuid.UUID(str(value))
-    except (TypeError, ValueError):
-        raise RecordRejected(field_name, f"{value!r} is not a valid id (a UUID)") from None
-
-
-def _optional_uuid(value: Any, field_name: str, warn: Warn) -> uuid.UUID | None:
-    if value in (None, ""):
-        return None
-    try:
-        return uuid.UUID(str(value))
-    except (TypeError, ValueError):
-        warn(field_name, f"{str(value)[:60]!r} is not a valid id, so it was left out")
-        return None
-
-
-def _age(value: Any, field_name: str) -> int | None:
-    if value in (None, ""):
-        return None
-    if isinstance(value, str) and value.strip().isdigit():
-        value = int(value.strip())
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 130:
-        raise RecordRejected(field_name, f"{value!r} is not an age between 0 and 130")
-    return value
-
-
-def _date(value: Any, field_name: str, warn: Warn) -> dt.date | None:
-    if value in (None, ""):
-        return None
-    try:
-        parsed = parse_date(str(value)[:10])
-    except ValueError:
-        parsed = None
-    if parsed is None:
-        warn(field_name, f"{str(value)[:40]!r} is not a date (YYYY-MM-DD), so it was left out")
-    return parsed
-
-
-def _time(value: Any, field_name: str, warn: Warn) -> dt.time | None:
-    if value in (None, ""):
-        return None
-    text = str(value).strip()
-    try:
-        parsed = parse_time(text[:8])
-    except ValueError:
-        parsed = None
-    if parsed is None:
-        warn(field_name, f"{text[:40]!r} is not a time (HH:MM), so it was left out")
-    return parsed
-
-
-def _timestamp(value: Any) -> dt.datetime | None:
-    if not value:
-        return None
-    try:
-        moment = parse_datetime(str(value))
-    except ValueError:
-        return None
-    if moment is not None and moment.tzinfo is None:
-        moment = moment.replace(tzinfo=dt.UTC)
-    return moment
-
-
-def _number(value: Any, field_name: str, warn: Warn) -> decimal.Decimal | None:
-    if value in (None, ""):
-        return None
-    try:
-        number = decimal.Decimal(str(value))
-    except decimal.InvalidOperation:
-        number = None
-    if isinstance(value, bool) or number is None or not number.is_finite() or number < 0:
-        warn(field_name, f"{str(value)[:40]!r} is not an amount of money, so it was left out")
-        return None
-    return number.quantize(decimal.Decimal("0.01"))
-
-
-def _coordinate(value: Any, limit: int, field_name: str, warn: Warn) -> decimal.Decimal | None:
-    if value in (None, ""):
-        return None
-    try:
-        number = decimal.Decimal(str(value))
-    except decimal.InvalidOperation:
-        number = None
-    if isinstance(value, bool) or number is None or not -limit <= number <= limit:
-        warn(field_name, f"{str(value)[:40]!r} is not a valid coordinate, so it was left out")
-        return None
-    return number.quantize(decimal.Decimal("0.000001"))
-
-
-def _whole(value: Any, field_name: str, warn: Warn) -> int | None:
-    if value in (None, ""):
-        return None
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    if isinstance(value, str) and value.strip().isdigit():
-        value = int(value)
-    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 32767:
-        warn(field_name, f"{str(value)[:40]!r} is not a whole number, so it was left out")
-        return None
-    return value
-
-
-_HTML_TAG = re.compile(
-    r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>|&(?:[a-zA-Z]+|#\d+|#x[0-9a-fA-F]+);"
-)
-_LINE_BREAK = re.compile(r"<br\s*/?>|</(?:p|div|li|h[1-6]|tr|ul|ol)>", re.IGNORECASE)
-_LIST_ITEM = re.compile(r"<li(?:\s[^<>]*)?>", re.IGNORECASE)
-
-
-def looks_like_html(text: str) -> bool:
-    """True when text holds tags or character entities."""
-    return _HTML_TAG.search(text) is not None
-
-
-def html_to_text(text: str) -> str:
-    """HTML as plain text: a line for each paragraph, line break or list item; no tags."""
-    text = _LIST_ITEM.sub("\n", _LINE_BREAK.sub("\n", text))
-    text = html.unescape(strip_tags(text)).replace("\xa0", " ")
-    lines = (" ".join(line.split()) for line in text.splitlines())
-    return "\n".join(line for line in lines if line)
-
-
-class Reader:
-    """Reads one object's fields, reporting problems under a dotted field path."""
-
-    def __init__(self, data: dict, path: str, warn: Warn) -> None:
-        self.data = data
-        self.path = path
-        self._warn = warn
-
-    def name(self, key: str) -> str:
-        return f"{self.path}.{key}" if self.path else key
-
-    def warn(self, key: str, reason: str) -> None:
-        self._warn(self.name(key), reason)
-
-    def text(
-        self, key: str, limit: int | None = None, *, fallback: str = "", markup: bool = True
-    ) -> str:
-        """The field as plain text; with `markup`, HTML (as many feeds send) becomes text."""
-        value = self.data.get(key)
-        if value is None or value == "":
-            value = self.data.get(fallback) if fallback else None
-        if value is None:
-            return ""
-        if isinstance(value, dict | list):
-            self.warn(key, "is not text, so it was left out")
-            return ""
-        text = str(value).strip()
-        if markup and looks_like_html(text):
-            text = html_to_text(text)
-            self.warn(key, "held HTML, which was turned into plain text")
-        if limit and len(text) > limit:
-            self.warn(key, f"is longer than {limit} characters, so it was cut short")
-            text = text[:limit]
-        return text
-
-    def email(self, key: str) -> str:
-        text = self.text(key, 254, markup=False)
-        if not text:
-            return ""
-        try:
-            _email_ok(text)
-        except ValidationError:
-            self.warn(key, f"{text[:60]!r} is not an email address, so it was left out")
-            return ""
-        return text
-
-    def url(self, key: str) -> str:
-        text = self.text(key, markup=False)
-        if not text:
-            return ""
-        if "://" not in text and "." in text and " " not in text:
-            text = "https://" + text  # "www.example.org" is how people write web addresses
-        try:
-            if len(text) > 500:
-                raise ValidationError("too long")
-            _url_ok(text)
-        except ValidationError:
-            self.warn(key, f"{text[:60]!r} is not a web address, so it was left out")
-            return ""
-        return text
-
-    def choice(self, key: str, allowed: set[str], default: str = "") -> str:
-        text = self.text(key).lower()
-        if text and text not in allowed:
-            self.warn(key, f"{text[:40]!r} is not one of {', '.join(sorted(allowed))}")
-            return default
-        return text or default
-
-    def items(self, key: str) -> list[dict]:
-        value = self.data.get(key)
-        if value in (None, ""):
-            return []
-        if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
-            raise RecordRejected(self.name(key), "is not a list of objects")
-        return value
-
-    def child_id(self, data: dict, key: str) -> uuid.UUID:
-        return uuid_of(data.get("id"), f"{self.name(key)}.id")
-
-
 # --- the service --------------------------------------------------------------------------
 
 
@@ -326,8 +98,8 @@ def parse_service(
             "status", f"{status!r} is not one of {', '.join(ServiceStatus.values)}"
         )
     minimum, maximum = (
-        _age(record.get("minimum_age"), "minimum_age"),
-        _age(record.get("maximum_age"), "maximum_age"),
+        age_of(record.get("minimum_age"), "minimum_age"),
+        age_of(record.get("maximum_age"), "maximum_age"),
     )
     if minimum is not None and maximum is not None and minimum > maximum:
         raise RecordRejected("maximum_age", "is below minimum_age")
@@ -348,15 +120,15 @@ def parse_service(
         "eligibility_description": r.text("eligibility_description"),
         "minimum_age": minimum,
         "maximum_age": maximum,
-        "assured_date": _date(record.get("assured_date"), "assured_date", warn),
+        "assured_date": date_of(record.get("assured_date"), "assured_date", warn),
         "assurer_email": r.email("assurer_email"),
         "alert": r.text("alert"),
         "referral_criteria": r.text("x_referral_criteria"),
         "professional_referral": r.text("x_professional_referral"),
     }
-    links, locations, link_schedules = _links(r, warn)
+    links, locations, link_schedules = links_of(r, warn)
     children = _children(r, warn)
-    children["schedules"] = _schedules_with_places(
+    children["schedules"] = schedules_with_places(
         children["schedules"], link_schedules, links, warn
     )
     parsed = ParsedService(
@@ -364,7 +136,7 @@ def parse_service(
         id=service_id,
         fingerprint=fingerprint(record),
         fields=fields,
-        last_modified=_timestamp(record.get("last_modified")),
+        last_modified=timestamp_of(record.get("last_modified")),
         organisation_id=organisation_id,
         organisation=organisation,
         parent_organisation_id=parent_id,
@@ -399,7 +171,7 @@ def _organisation(
         "website": r.url("website"),
         "uri": r.url("uri"),
     }
-    parent = _optional_uuid(
+    parent = optional_uuid(
         nested.get("parent_organization_id"), "organization.parent_organization_id", warn
     )
     return org_uuid, fields, parent
@@ -428,7 +200,7 @@ def _children(r: Reader, warn: Warn) -> dict[str, list[dict[str, Any]]]:
     children["schedules"] = [
         row
         for order, item in enumerate(r.items("schedules"))
-        if (row := _schedule(r, "schedules", item, order, warn)) is not None
+        if (row := schedule_row(r, "schedules", item, order, warn)) is not None
     ]
     children["service_areas"] = [
         {
@@ -467,10 +239,10 @@ def _children(r: Reader, warn: Warn) -> dict[str, list[dict[str, Any]]]:
             "sort_order": order,
             "option": (c := Reader(cost, "cost_options", warn)).text("option", 255),
             "currency": c.text("currency", 3).upper() or "GBP",
-            "amount": _number(cost.get("amount"), "cost_options.amount", warn),
+            "amount": money_of(cost.get("amount"), "cost_options.amount", warn),
             "amount_description": c.text("amount_description", 255),
-            "valid_from": _date(cost.get("valid_from"), "cost_options.valid_from", warn),
-            "valid_to": _date(cost.get("valid_to"), "cost_options.valid_to", warn),
+            "valid_from": date_of(cost.get("valid_from"), "cost_options.valid_from", warn),
+            "valid_to": date_of(cost.get("valid_to"), "cost_options.valid_to", warn),
         }
         for order, cost in enumerate(r.items("cost_options"))
     ]
@@ -495,37 +267,6 @@ def _children(r: Reader, warn: Warn) -> dict[str, list[dict[str, Any]]]:
         )
     children["contacts"] = contacts
     return children
-
-
-def _schedule(r: Reader, key: str, item: dict, order: int, warn: Warn) -> dict[str, Any] | None:
-    s = Reader(item, r.name(key), warn)
-    freq = s.text("freq").upper()
-    if freq and freq not in {"WEEKLY", "MONTHLY"}:
-        s.warn("freq", f"{freq!r} is not WEEKLY or MONTHLY, so the opening hours were left out")
-        return None
-    return {
-        "id": r.child_id(item, key),
-        "sort_order": order,
-        "service_at_location_id": _optional_uuid(
-            item.get("service_at_location_id"), s.name("service_at_location_id"), warn
-        ),
-        "freq": freq,
-        "interval": _whole(item.get("interval"), s.name("interval"), warn),
-        "byday": s.text("byday", 60).upper(),
-        "bymonthday": s.text("bymonthday", 60),
-        "opens_at": _time(item.get("opens_at"), s.name("opens_at"), warn),
-        "closes_at": _time(item.get("closes_at"), s.name("closes_at"), warn),
-        "valid_from": _date(item.get("valid_from"), s.name("valid_from"), warn),
-        "valid_to": _date(item.get("valid_to"), s.name("valid_to"), warn),
-        "dtstart": _date(item.get("dtstart"), s.name("dtstart"), warn),
-        "until": _date(item.get("until"), s.name("until"), warn),
-        "timezone": s.text("timezone", 40),
-        "wkst": s.text("wkst", 2).upper(),
-        "description": s.text("description"),
-        "notes": s.text("notes"),
-        "attending_type": s.text("attending_type", 60),
-        "schedule_link": s.url("schedule_link"),
-    }
 
 
 def _attributes(r: Reader, warn: Warn) -> list[tuple[dict[str, Any], TermData | uuid.UUID]]:
@@ -556,14 +297,14 @@ def _term(data: dict, warn: Warn) -> TermData:
     d = Reader(detail, "attributes.taxonomy_term.taxonomy_detail", warn)
     taxonomy_name = d.text("name", 120) or t.text("taxonomy", 120) or "Imported terms"
     return TermData(
-        id=_optional_uuid(data.get("id"), "attributes.taxonomy_term.id", warn),
+        id=optional_uuid(data.get("id"), "attributes.taxonomy_term.id", warn),
         code=t.text("code", 120),
         name=t.text("name", 255),
         description=t.text("description"),
         term_uri=t.url("term_uri"),
         language=t.text("language", 20),
-        parent_id=_optional_uuid(data.get("parent_id"), "attributes.taxonomy_term.parent_id", warn),
-        taxonomy_id=_optional_uuid(
+        parent_id=optional_uuid(data.get("parent_id"), "attributes.taxonomy_term.parent_id", warn),
+        taxonomy_id=optional_uuid(
             detail.get("id") or data.get("taxonomy_id"),
             "attributes.taxonomy_term.taxonomy_id",
             warn,
@@ -574,143 +315,6 @@ def _term(data: dict, warn: Warn) -> TermData:
             "uri": d.url("uri"),
             "version": d.text("version", 40),
         },
-    )
-
-
-# Parts HSDS 3.0 allows on a service at location or a location that we have no home for
-# (ORUK 3.0 drops them too). Dropping them quietly would lose a feed's data unseen.
-_UNKEPT_LINK_PARTS = ("phones", "contacts")
-_UNKEPT_LOCATION_PARTS = ("phones", "contacts", "schedules", "languages")
-
-
-def _links(
-    r: Reader, warn: Warn
-) -> tuple[list[dict[str, Any]], list[LocationData], list[dict[str, Any]]]:
-    """The service's places, and the opening hours given for it at one of them."""
-    links, locations, schedules = [], [], []
-    for order, link in enumerate(r.items("service_at_locations")):
-        nested = link.get("location")
-        if nested is not None and not isinstance(nested, dict):
-            raise RecordRejected("service_at_locations.location", "is not an object")
-        nested = nested or {}
-        location_id = uuid_of(
-            nested.get("id") or link.get("location_id"), "service_at_locations.location_id"
-        )
-        here = Reader(link, "service_at_locations", warn)
-        link_id = r.child_id(link, "service_at_locations")
-        links.append(
-            {
-                "id": link_id,
-                "sort_order": order,
-                "location_id": location_id,
-                "description": here.text("description"),
-            }
-        )
-        for position, item in enumerate(here.items("schedules")):
-            row = _schedule(here, "schedules", item, position, warn)
-            if row is not None:
-                schedules.append({**row, "service_at_location_id": link_id})
-        _warn_unkept(here, _UNKEPT_LINK_PARTS, "this service at this place")
-        _warn_unkept(Reader(nested, "location", warn), _UNKEPT_LOCATION_PARTS, "a place")
-        locations.append(_location(location_id, nested, warn))
-    return links, locations, schedules
-
-
-def _warn_unkept(r: Reader, keys: tuple[str, ...], owner: str) -> None:
-    for key in keys:
-        if r.data.get(key):
-            r.warn(key, f"{key} given for {owner} are not kept, so they were left out")
-
-
-def _schedules_with_places(
-    own: list[dict[str, Any]],
-    at_places: list[dict[str, Any]],
-    links: list[dict[str, Any]],
-    warn: Warn,
-) -> list[dict[str, Any]]:
-    """The service's opening hours, each knowing the place it is for, if any.
-
-    ORUK 3.0 lists them all on the service, a place's marked with `service_at_location_id`;
-    HSDS 3.0 and ORUK 1.0 may nest them under the place. A tabular package does both for the
-    same row, so a row met twice is kept once."""
-    link_ids = {link["id"] for link in links}
-    rows: dict[uuid.UUID, dict[str, Any]] = {}
-    for row in own:
-        if row["service_at_location_id"] not in (None, *link_ids):
-            warn(
-                "schedules.service_at_location_id",
-                "is not one of this service's places, so the hours are kept for the service",
-            )
-            row = {**row, "service_at_location_id": None}
-        rows.setdefault(row["id"], row)
-    for row in at_places:
-        if row["id"] in rows:
-            rows[row["id"]]["service_at_location_id"] = row["service_at_location_id"]
-        else:
-            rows[row["id"]] = {**row, "sort_order": len(rows)}
-    return list(rows.values())
-
-
-def _location(location_id: uuid.UUID, data: dict, warn: Warn) -> LocationData:
-    if not data.get("location_type") and not data.get("name"):
-        return LocationData(location_id, None)
-    loc = Reader(data, "location", warn)
-    location_type = loc.text("location_type").lower() or "physical"
-    if location_type not in LOCATION_TYPES:
-        raise RecordRejected("location.location_type", f"{location_type!r} is not known")
-    fields = {
-        "location_type": location_type,
-        "name": loc.text("name", 255),
-        "alternate_name": loc.text("alternate_name", 255),
-        "description": loc.text("description"),
-        "transportation": loc.text("transportation"),
-        "url": loc.url("url"),
-        "latitude": _coordinate(data.get("latitude"), 90, "location.latitude", warn),
-        "longitude": _coordinate(data.get("longitude"), 180, "location.longitude", warn),
-        "external_identifier": loc.text("external_identifier", 120),
-        "external_identifier_type": loc.text("external_identifier_type", 120),
-        "hide_address": bool(data.get("x_hide_address")),
-    }
-    addresses = []
-    for order, item in enumerate(loc.items("addresses")):
-        a = Reader(item, "location.addresses", warn)
-        address_1, city = a.text("address_1", 255), a.text("city", 120)
-        if not (address_1 or city or a.text("postal_code")):
-            a.warn("address_1", "the address is empty, so it was left out")
-            continue
-        addresses.append(
-            {
-                "id": uuid_of(item.get("id"), "location.addresses.id"),
-                "sort_order": order,
-                "attention": a.text("attention", 255),
-                "address_1": address_1,
-                "address_2": a.text("address_2", 255),
-                "city": city,
-                "region": a.text("region", 120),
-                "state_province": a.text("state_province", 120),
-                "postal_code": a.text("postal_code", 20).upper(),
-                "country": (a.text("country", 2) or "GB").upper(),
-                "address_type": a.choice("address_type", LOCATION_TYPES, "physical"),
-            }
-        )
-    accessibility = [
-        {
-            "id": uuid_of(item.get("id"), "location.accessibility.id"),
-            "sort_order": order,
-            "description": (x := Reader(item, "location.accessibility", warn)).text(
-                "description", fallback="accessibility"
-            ),
-            "details": x.text("details"),
-            "url": x.url("url"),
-        }
-        for order, item in enumerate(loc.items("accessibility"))
-    ]
-    return LocationData(
-        location_id,
-        fields,
-        _optional_uuid(data.get("organization_id"), "location.organization_id", warn),
-        addresses,
-        accessibility,
     )
 
 

@@ -37,7 +37,8 @@ from signpost.directory.models import (
     TaxonomyTerm,
 )
 
-from .parse import ParsedService, RecordRejected, TermData, label_for, parse_service
+from .fields import RecordRejected
+from .parse import ParsedService, TermData, label_for, parse_service
 from .report import ImportReport
 
 BATCH_SIZE = 400
