@@ -62,9 +62,9 @@ def services(params: Params) -> Selection:
     if place:
         queryset = queryset.filter(id__in=_reaching_ids(_where(place)))
     postcode = params.text("postcode")
+    # Without a postcode there is nothing to measure from, so proximity is ignored (as the
+    # OpenAPI document says): ORUK lists the two as separate parameters.
     proximity = params.proximity()
-    if proximity is not None and not postcode:
-        raise BadParameter("proximity", "needs a postcode to measure from")
     if postcode and proximity is None:
         queryset = queryset.filter(id__in=_reaching_ids(_postcode_where(postcode)))
     elif postcode and proximity is not None:
@@ -84,8 +84,6 @@ def service_at_locations(params: Params) -> Selection:
     queryset = ServiceAtLocation.objects.filter(service__in=chosen.queryset)
     postcode = params.text("postcode")
     proximity = params.proximity()
-    if proximity is not None and not postcode:
-        raise BadParameter("proximity", "needs a postcode to measure from")
     if postcode:
         where = _postcode_where(postcode)
         if proximity is None:

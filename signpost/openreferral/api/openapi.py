@@ -339,10 +339,12 @@ def _page_of(item: str) -> dict[str, Any]:
 
 
 def _query(name: str, schema: dict[str, Any], description: str) -> dict[str, Any]:
+    # Every parameter given empty (`?taxonomy_id=`, as forms send) counts as not given.
     return {
         "name": name,
         "in": "query",
         "required": False,
+        "allowEmptyValue": True,
         "schema": schema,
         "description": description,
     }
@@ -412,12 +414,17 @@ _SERVICE_FILTERS = [
 ]
 
 _POSTCODE = [
-    _query("postcode", _TEXT, "A UK postcode or postcode district; services that cover it."),
+    _query(
+        "postcode",
+        _s("string", pattern=r"^\s*[A-Za-z]{1,2}[0-9][0-9A-Za-z]?\s*([0-9][A-Za-z]{2})?\s*$"),
+        "A UK postcode or postcode district; services that cover it.",
+    ),
     _query(
         "proximity",
         _s("number", minimum=0, exclusiveMinimum=True, maximum=1_000_000),
         "With postcode: only locations (on /services, services with a location) within this "
-        "many metres of it.",
+        "many metres of it. Ignored without postcode. A 400 when we hold no location in the "
+        "postcode's district to measure from.",
     ),
 ]
 

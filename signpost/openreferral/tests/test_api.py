@@ -476,6 +476,11 @@ def test_proximity_keeps_service_at_locations_within_that_many_metres(client, lo
     assert service_ids(wide) == ids_of(made["mansfield"], made["nottingham"], made["national"])
 
 
+def test_proximity_without_a_postcode_is_ignored_as_the_document_says(client, local_and_national):
+    for path in ("/services", "/service_at_locations"):
+        assert ok(client, path, proximity=10)["total_items"] == ok(client, path)["total_items"]
+
+
 def test_proximity_on_services_keeps_services_with_a_location_that_near(client, local_and_national):
     made = local_and_national
     near = ok(client, "/services", postcode="NG18 1AA", proximity=5000)
@@ -656,14 +661,12 @@ BAD_PARAMETERS = [
     ("/services", {"day": "funday"}, "day"),
     ("/services", {"start_time": "25:00"}, "start_time"),
     ("/services", {"end_time": "9am"}, "end_time"),
-    ("/services", {"proximity": "1000"}, "proximity"),
     ("/services", {"postcode": "NG18", "proximity": "-1"}, "proximity"),
     ("/services", {"postcode": "NG18", "proximity": "abc"}, "proximity"),
     ("/services", {"modified_after": "0001-01-01T00:00:00+01:00"}, "modified_after"),
     ("/service_at_locations", {"modified_after": "9999-12-31T23:59:59-01:00"}, "modified_after"),
     ("/services", {"per_page": "\u0663"}, "per_page"),
     ("/taxonomies", {"page": "10000001"}, "page"),
-    ("/service_at_locations", {"proximity": "1000"}, "proximity"),
     ("/service_at_locations", {"postcode": "NG18", "proximity": "far"}, "proximity"),
     ("/service_at_locations", {"postcode": "not a postcode"}, "postcode"),
     ("/service_at_locations", {"page": "abc"}, "page"),
