@@ -68,7 +68,9 @@ class Params:
         value = values[0] if values else ""
         if "\x00" in value:
             raise BadParameter(name, "contains a character that is not allowed")
-        return value.strip()
+        # Spaces only: str.strip() would also take control characters, turning nonsense into
+        # "not given".
+        return value.strip(" \t\r\n")
 
     def whole_number(self, name: str, *, minimum: int, maximum: int) -> int | None:
         raw = self.text(name)

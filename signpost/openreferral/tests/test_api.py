@@ -666,6 +666,7 @@ BAD_PARAMETERS = [
     ("/services", {"modified_after": "0001-01-01T00:00:00+01:00"}, "modified_after"),
     ("/service_at_locations", {"modified_after": "9999-12-31T23:59:59-01:00"}, "modified_after"),
     ("/services", {"per_page": "\u0663"}, "per_page"),
+    ("/organizations", {"per_page": "\x1e"}, "per_page"),
     ("/taxonomies", {"page": "10000001"}, "page"),
     ("/service_at_locations", {"postcode": "NG18", "proximity": "far"}, "proximity"),
     ("/service_at_locations", {"postcode": "not a postcode"}, "postcode"),
