@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import cached_property
 from uuid import UUID
 
 from django.db.models import Count, Prefetch, Q
@@ -228,12 +229,15 @@ class ServicePage:
     def text_phones(self):
         return [p for p in self.service.phones.all() if p.type == "text"]
 
+    @cached_property
+    def _place_names(self) -> dict[UUID, str]:
+        return {link.id: link.location.name for link in self.service.service_at_locations.all()}
+
     def _at_place(self, schedule: Schedule, text: str) -> str:
         """Hours given for one of the service's places say which place."""
         if not text or schedule.service_at_location_id is None:
             return text
-        names = {link.id: link.location.name for link in self.service.service_at_locations.all()}
-        name = names.get(schedule.service_at_location_id)
+        name = self._place_names.get(schedule.service_at_location_id)
         return f"At {name}: {text}" if name else text
 
     def hours(self) -> list[str]:
