@@ -102,14 +102,22 @@ def timestamp_of(value: Any) -> dt.datetime | None:
     return moment
 
 
-def money_of(value: Any, field_name: str, warn: Warn) -> decimal.Decimal | None:
-    if value in (None, ""):
+def _finite_decimal(value: Any) -> decimal.Decimal | None:
+    """The value as a finite decimal, or None (NaN cannot even be compared with a number)."""
+    if isinstance(value, bool):
         return None
     try:
         number = decimal.Decimal(str(value))
     except decimal.InvalidOperation:
-        number = None
-    if isinstance(value, bool) or number is None or not number.is_finite() or number < 0:
+        return None
+    return number if number.is_finite() else None
+
+
+def money_of(value: Any, field_name: str, warn: Warn) -> decimal.Decimal | None:
+    if value in (None, ""):
+        return None
+    number = _finite_decimal(value)
+    if number is None or number < 0:
         warn(field_name, f"{str(value)[:40]!r} is not an amount of money, so it was left out")
         return None
     return number.quantize(decimal.Decimal("0.01"))
@@ -118,11 +126,8 @@ def money_of(value: Any, field_name: str, warn: Warn) -> decimal.Decimal | None:
 def coordinate_of(value: Any, limit: int, field_name: str, warn: Warn) -> decimal.Decimal | None:
     if value in (None, ""):
         return None
-    try:
-        number = decimal.Decimal(str(value))
-    except decimal.InvalidOperation:
-        number = None
-    if isinstance(value, bool) or number is None or not -limit <= number <= limit:
+    number = _finite_decimal(value)
+    if number is None or not -limit <= number <= limit:
         warn(field_name, f"{str(value)[:40]!r} is not a valid coordinate, so it was left out")
         return None
     return number.quantize(decimal.Decimal("0.000001"))

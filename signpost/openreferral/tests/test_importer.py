@@ -277,3 +277,13 @@ def test_phones_and_contacts_of_a_place_are_reported_as_left_out_not_dropped_qui
     assert report.saved
     warned = {w.field_name for w in report.warnings}
     assert {"service_at_locations.phones", "location.contacts"} <= warned
+
+
+def test_a_coordinate_that_is_not_a_number_is_dropped_with_a_warning_not_a_crash(places):
+    record = service_record()
+    location = record["service_at_locations"][0]["location"]
+    location["latitude"], location["longitude"] = "NaN", "sNaN"
+    report = import_services([record])
+    assert report.saved and not report.rejected
+    assert Location.objects.get().latitude is None
+    assert {"location.latitude", "location.longitude"} <= {w.field_name for w in report.warnings}
