@@ -88,12 +88,22 @@ def javascript_enabled():
     return True
 
 
+# Phone first (house convention 12); main journeys also run at a desktop size by
+# parametrizing `screen`: @pytest.mark.parametrize("screen", ["phone", "desktop"]).
+SCREENS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 900}}
+
+
 @pytest.fixture
-def browser_context_args(browser_context_args, javascript_enabled):
+def screen():
+    return "phone"
+
+
+@pytest.fixture
+def browser_context_args(browser_context_args, javascript_enabled, screen):
     return {
         **browser_context_args,
         "java_script_enabled": javascript_enabled,
-        "viewport": {"width": 390, "height": 844},
+        "viewport": SCREENS[screen],
     }
 
 
