@@ -6,10 +6,12 @@ Everything comes from files in demo_data/, so a fresh clone can build the demo o
 from __future__ import annotations
 
 import json
+import uuid
 from pathlib import Path
 
 from django.conf import settings
 from django.db import transaction
+from django.utils import timezone
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, Site
 from wagtail.signal_handlers import disable_reference_index_auto_update
@@ -28,53 +30,69 @@ def _read(name: str):
     return json.loads((DATA_DIR / name).read_text(encoding="utf-8"))
 
 
+def _same(held: object, given: object) -> bool:
+    """Equal, counting a UUID and its text as the same (the files hold ids as text)."""
+    return held == given or (isinstance(held, uuid.UUID) and str(held) == given)
+
+
+def _upsert(model, pk_field: str, key, values: dict) -> bool:
+    """Create the row, or update it only where it differs. True when anything was written."""
+    row = model.objects.filter(**{pk_field: key}).first()
+    if row is None:
+        model.objects.create(**{pk_field: key}, **values)
+        return True
+    changed = {name: value for name, value in values.items() if not _same(getattr(row, name), value)}
+    if changed:
+        for name, value in changed.items():
+            setattr(row, name, value)
+        row.save()
+    return bool(changed)
+
+
 def load_places() -> int:
-    """Create or update the gazetteer, then what each place contains."""
+    """Create or update the gazetteer, then what each place contains. Returns rows changed."""
     rows = _read("places.json")
-    by_slug = {}
+    changed = 0
     for row in rows:
-        place, _ = Place.objects.update_or_create(
-            slug=row["slug"],
-            defaults={
-                "name": row["name"],
-                "kind": row["kind"],
-                "aliases": row.get("aliases", []),
-                "postcode_districts": row.get("postcode_districts", []),
-            },
-        )
-        by_slug[row["slug"]] = place
+        values = {
+            "name": row["name"],
+            "kind": row["kind"],
+            "aliases": row.get("aliases", []),
+            "postcode_districts": row.get("postcode_districts", []),
+        }
+        changed += _upsert(Place, "slug", row["slug"], values)
+    by_slug = {place.slug: place for place in Place.objects.prefetch_related("contains")}
     for row in rows:
-        by_slug[row["slug"]].contains.set([by_slug[s] for s in row.get("contains", [])])
-    return len(rows)
-
-
+        place = by_slug[row["slug"]]
+        wanted = {by_slug[s].pk for s in row.get("contains", [])}
+        if {p.pk for p in place.contains.all()} != wanted:
+            place.contains.set(wanted)
+            changed += 1
+    return changed
 def load_vocabularies() -> int:
-    """Our five vocabularies and their terms, with fixed ids."""
-    count = 0
+    """Our five vocabularies and their terms, with fixed ids. Returns rows changed."""
+    changed = 0
     for data in _read("vocabularies.json"):
-        taxonomy, _ = Taxonomy.objects.update_or_create(
-            id=data["id"],
-            defaults={
+        changed += _upsert(
+            Taxonomy,
+            "id",
+            data["id"],
+            {
                 "name": data["name"],
                 "description": data["description"],
                 "version": data.get("version", ""),
             },
         )
         for order, term in enumerate(data["terms"]):
-            TaxonomyTerm.objects.update_or_create(
-                id=term["id"],
-                defaults={
-                    "taxonomy": taxonomy,
-                    "code": term["code"],
-                    "name": term["name"],
-                    "description": term["description"],
-                    "sort_order": order,
-                },
-            )
-            count += 1
-    return count
-
-
+            values = {
+                "taxonomy_id": data["id"],
+                "code": term["code"],
+                "name": term["name"],
+                "description": term["description"],
+                "sort_order": order,
+            }
+            changed += _upsert(TaxonomyTerm, "id", term["id"], values)
+    return changed
 def load_services() -> ImportReport:
     """All demo services through the normal HSDS importer."""
     records = [record for name in SERVICE_FILES for record in _read(name)]
@@ -82,23 +100,33 @@ def load_services() -> ImportReport:
 
 
 def tag_services() -> int:
-    """Attach our vocabulary terms to each demo service."""
+    """Attach our vocabulary terms to each demo service. Returns how many services changed.
+
+    Only differences are written, and without Service.save(): a save marks the service as
+    edited here, so the next load would import every service again.
+    """
     terms = {(t.taxonomy.name, t.code): t for t in TaxonomyTerm.objects.select_related("taxonomy")}
-    own = [t.pk for t in terms.values()]
-    count = 0
-    for service_id, by_vocabulary in _read("service_terms.json").items():
-        service = Service.objects.filter(id=service_id).first()
-        if service is None:
-            continue
-        ServiceAttribute.objects.filter(service=service, taxonomy_term_id__in=own).delete()
-        for vocabulary, codes in by_vocabulary.items():
-            for code in codes:
-                ServiceAttribute.objects.create(
-                    service=service, taxonomy_term=terms[(vocabulary, code)], link_type=vocabulary
-                )
-                count += 1
-        service.save(update_fields=["updated_at"], refresh=False)
-    return count
+    wanted = {
+        service_id: {terms[(vocabulary, code)] for vocabulary, codes in by.items() for code in codes}
+        for service_id, by in _read("service_terms.json").items()
+    }
+    existing_ids = {str(i) for i in Service.objects.filter(id__in=wanted).values_list("id", flat=True)}
+    held: dict[str, set[uuid.UUID]] = {sid: set() for sid in existing_ids}
+    own = ServiceAttribute.objects.filter(
+        service_id__in=existing_ids, taxonomy_term_id__in=[t.pk for t in terms.values()]
+    )
+    for service_id, term_id in own.values_list("service_id", "taxonomy_term_id"):
+        held[str(service_id)].add(term_id)
+    changed = [sid for sid in existing_ids if held[sid] != {t.pk for t in wanted[sid]}]
+    for service_id in changed:
+        own.filter(service_id=service_id).delete()
+        ServiceAttribute.objects.bulk_create(
+            ServiceAttribute(service_id=service_id, taxonomy_term=t, link_type=t.taxonomy.name)
+            for t in sorted(wanted[service_id], key=lambda t: (t.taxonomy.name, t.sort_order))
+        )
+    # The search index notices changes through updated_at.
+    Service.objects.filter(id__in=changed).update(updated_at=timezone.now())
+    return len(changed)
 
 
 ABOUT_BODY = [
@@ -173,7 +201,7 @@ def build_site() -> HomePage:
 
 @transaction.atomic
 def load_demo() -> dict[str, object]:
-    """Load the whole demo; safe to run again (everything updates by id)."""
+    """Load the whole demo; run again, it writes only what differs from the files."""
     places = load_places()
     vocab = load_vocabularies()
     report = load_services()
@@ -181,11 +209,14 @@ def load_demo() -> dict[str, object]:
         raise ValueError("Demo data did not import cleanly:\n" + report.summary())
     with disable_reference_index_auto_update():
         tagged = tag_services()
-    refresh_all_coverage()
+    services_changed = sum(report.created.values()) + sum(report.updated.values())
+    if places:
+        refresh_all_coverage()  # the gazetteer changed: every service's reach may have
     build_site()
     return {
-        "places": places,
-        "terms": vocab,
+        "changed": places + vocab + services_changed + tagged,
+        "places": Place.objects.count(),
+        "terms": TaxonomyTerm.objects.count(),
         "services": Service.objects.count(),
         "tags": tagged,
         "report": report,

@@ -20,10 +20,13 @@ class Command(BaseCommand):
         if not settings.DEBUG:
             raise CommandError("Demo data is for local machines only (DEBUG is off).")
         result = load_demo()
-        self.stdout.write(
-            f"Demo loaded: {result['services']} services, {result['terms']} terms, "
-            f"{result['places']} places."
+        totals = (
+            f"{result['services']} services, {result['terms']} terms, {result['places']} places"
         )
+        if result["changed"]:
+            self.stdout.write(f"Demo loaded: {totals}.")
+        else:
+            self.stdout.write(f"Demo already loaded ({totals}); nothing to change.")
         if not options["no_admin"]:
             user_model = get_user_model()
             if not user_model.objects.filter(username=DEMO_USERNAME).exists():
