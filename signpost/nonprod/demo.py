@@ -41,7 +41,7 @@ def _upsert(model, pk_field: str, key, values: dict) -> bool:
     if row is None:
         model.objects.create(**{pk_field: key}, **values)
         return True
-    changed = {name: value for name, value in values.items() if not _same(getattr(row, name), value)}
+    changed = {k: v for k, v in values.items() if not _same(getattr(row, k), v)}
     if changed:
         for name, value in changed.items():
             setattr(row, name, value)
@@ -69,6 +69,8 @@ def load_places() -> int:
             place.contains.set(wanted)
             changed += 1
     return changed
+
+
 def load_vocabularies() -> int:
     """Our five vocabularies and their terms, with fixed ids. Returns rows changed."""
     changed = 0
@@ -93,6 +95,8 @@ def load_vocabularies() -> int:
             }
             changed += _upsert(TaxonomyTerm, "id", term["id"], values)
     return changed
+
+
 def load_services() -> ImportReport:
     """All demo services through the normal HSDS importer."""
     records = [record for name in SERVICE_FILES for record in _read(name)]
@@ -107,10 +111,11 @@ def tag_services() -> int:
     """
     terms = {(t.taxonomy.name, t.code): t for t in TaxonomyTerm.objects.select_related("taxonomy")}
     wanted = {
-        service_id: {terms[(vocabulary, code)] for vocabulary, codes in by.items() for code in codes}
+        service_id: {terms[(vocab, code)] for vocab, codes in by.items() for code in codes}
         for service_id, by in _read("service_terms.json").items()
     }
-    existing_ids = {str(i) for i in Service.objects.filter(id__in=wanted).values_list("id", flat=True)}
+    found = Service.objects.filter(id__in=wanted).values_list("id", flat=True)
+    existing_ids = {str(i) for i in found}
     held: dict[str, set[uuid.UUID]] = {sid: set() for sid in existing_ids}
     own = ServiceAttribute.objects.filter(
         service_id__in=existing_ids, taxonomy_term_id__in=[t.pk for t in terms.values()]
