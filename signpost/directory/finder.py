@@ -33,6 +33,12 @@ from signpost.directory.search.ranking import Ranker, SearchDocument, is_crisis_
 FACET_LANGUAGE = "language"
 FACET_FREE = "free"
 FACET_OPEN_NOW = "open-now"
+ACCESS = "access"
+REFERRAL_ROUTES = frozenset({"gp-referral", "professional-referral"})
+SELF_CONTACT_ROUTES = frozenset({"self-referral", "drop-in"})
+# A service that needs a referral goes after one people can contact themselves when its
+# relevance is less than this much higher (15%); clearly better matches keep their place.
+REFERRAL_MARGIN = 0.85
 
 
 @dataclass(frozen=True)
@@ -46,6 +52,8 @@ class SearchRequest:
     language: str = ""
     free: bool = False
     open_now: bool = False
+    # Professionals refer people on, so for them a referral route is no barrier.
+    professional: bool = False
 
 
 @dataclass
@@ -56,6 +64,13 @@ class ServiceFacts:
     languages: set[str] = field(default_factory=set)
     free: bool = True
     open_now: bool = False
+    always_open: bool = False
+
+    @property
+    def needs_referral(self) -> bool:
+        """Only reached through a GP or another professional: no way to contact it yourself."""
+        access = self.terms[ACCESS]
+        return bool(access & REFERRAL_ROUTES) and not access & SELF_CONTACT_ROUTES
 
 
 @dataclass
@@ -80,7 +95,9 @@ def find_services(request: SearchRequest, *, now: dt.datetime | None = None) -> 
         candidates = _reaching(candidates, request.where)
     candidate_ids = list(candidates.order_by("name", "id").values_list("id", flat=True))
     facts = load_facts(candidate_ids, now or timezone.localtime())
-    ordered, crisis = _rank(request.text, candidate_ids, request.age)
+    ordered, scores, crisis = _rank(request.text, candidate_ids, request.age)
+    if not request.professional:
+        ordered = _self_contact_first(ordered, scores, facts, crisis)
     predicates = _predicates(request)
     kept = [sid for sid in ordered if all(p(facts[sid]) for p in predicates.values())]
     return SearchOutcome(kept, _facet_counts(ordered, facts, predicates), crisis)
@@ -94,13 +111,38 @@ def _reaching(candidates, where: Where):
     return candidates.filter(Q(id__in=everywhere) | Q(id__in=where.named_service_ids))
 
 
-def _rank(text: str, candidate_ids: list[UUID], age: int | None) -> tuple[list[UUID], bool]:
+def _rank(
+    text: str, candidate_ids: list[UUID], age: int | None
+) -> tuple[list[UUID], dict[UUID, float], bool]:
+    """Matching ids best first with their scores; browsing keeps every candidate, all equal."""
     text = text.strip()
     if not text:
-        return candidate_ids, False
+        return candidate_ids, {sid: 1.0 for sid in candidate_ids}, False
     by_str = {str(sid): sid for sid in candidate_ids}
     results = get_ranker().search(text, allowed_ids=set(by_str), age=age)
-    return [by_str[r.id] for r in results if r.id in by_str], is_crisis_query(text)
+    kept = [r for r in results if r.id in by_str]
+    scores = {by_str[r.id]: r.score for r in kept}
+    return [by_str[r.id] for r in kept], scores, is_crisis_query(text)
+
+
+def _self_contact_first(
+    ordered: list[UUID], scores: dict[UUID, float], facts: dict[UUID, ServiceFacts], crisis: bool
+) -> list[UUID]:
+    """Services people can contact themselves before referral-only ones of close relevance.
+
+    A referral-only service's score is discounted by REFERRAL_MARGIN and the list re-sorted
+    stably, so nothing else changes order. On a crisis query the pinned 24/7 lines at the top
+    are left exactly where the ranker put them.
+    """
+    pinned = 0
+    while crisis and pinned < len(ordered) and facts[ordered[pinned]].always_open:
+        pinned += 1
+
+    def discounted(sid: UUID) -> float:
+        factor = REFERRAL_MARGIN if facts[sid].needs_referral else 1.0
+        return -scores.get(sid, 0.0) * factor
+
+    return ordered[:pinned] + sorted(ordered[pinned:], key=discounted)
 
 
 Predicate = Callable[[ServiceFacts], bool]
@@ -174,6 +216,7 @@ def load_facts(service_ids: list[UUID], now: dt.datetime) -> dict[UUID, ServiceF
     local_now = timezone.localtime(now) if timezone.is_aware(now) else now
     for sid, rows in schedules.items():
         facts[sid].open_now = opening.is_open_at(rows, local_now.replace(tzinfo=None))
+        facts[sid].always_open = opening.is_always_open(rows)
     return facts
 
 
