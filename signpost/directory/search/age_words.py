@@ -11,11 +11,29 @@ from __future__ import annotations
 
 import re
 
-UNITS = (
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-    "fifteen sixteen seventeen eighteen nineteen"
-).split()
-TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+UNITS = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+]
+TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 NUMBER_WORDS = {word: value for value, word in enumerate(UNITS)} | {
     word: 20 + 10 * index for index, word in enumerate(TENS)
 }
@@ -31,17 +49,91 @@ PAST_WORDS = frozenset({"was", "were", "since", "until", "till", "used"})
 PAST_AGE_WORDS = PAST_WORDS | {"at", "from"}
 # Who can be the subject of "is N": people, not things ("there is 1 thing").
 PEOPLE = frozenset(
-    "he she they who daughter son child kid dad mum mom mother father grandma grandad "
-    "grandpa nan nana granny brother sister partner wife husband friend boy girl baby "
-    "teenager toddler grandson granddaughter niece nephew stepson stepdaughter twin "
-    "boyfriend girlfriend".split()
+    [
+        "he",
+        "she",
+        "they",
+        "who",
+        "daughter",
+        "son",
+        "child",
+        "kid",
+        "dad",
+        "mum",
+        "mom",
+        "mother",
+        "father",
+        "grandma",
+        "grandad",
+        "grandpa",
+        "nan",
+        "nana",
+        "granny",
+        "brother",
+        "sister",
+        "partner",
+        "wife",
+        "husband",
+        "friend",
+        "boy",
+        "girl",
+        "baby",
+        "teenager",
+        "toddler",
+        "grandson",
+        "granddaughter",
+        "niece",
+        "nephew",
+        "stepson",
+        "stepdaughter",
+        "twin",
+        "boyfriend",
+        "girlfriend",
+    ]
 )
 SELF_COPULAS = frozenset({"i'm", "im", "i'am"})
 PERSON_COPULAS = frozenset({"he's", "she's", "hes", "shes", "they're", "theyre", "who's"})
 # What may follow "I'm 15" for it to be an age: the end, a pause, or the sentence going on.
 AFTER_COPULA = frozenset(
-    ". , ! ? ; : ) and but so now with who i i'm im he she they we my next soon this today "
-    "going nearly almost struggling having not also feel feeling can't cant just".split()
+    [
+        ".",
+        ",",
+        "!",
+        "?",
+        ";",
+        ":",
+        ")",
+        "and",
+        "but",
+        "so",
+        "now",
+        "with",
+        "who",
+        "i",
+        "i'm",
+        "im",
+        "he",
+        "she",
+        "they",
+        "we",
+        "my",
+        "next",
+        "soon",
+        "this",
+        "today",
+        "going",
+        "nearly",
+        "almost",
+        "struggling",
+        "having",
+        "not",
+        "also",
+        "feel",
+        "feeling",
+        "can't",
+        "cant",
+        "just",
+    ]
 )
 RANGE_WORDS = frozenset({"to", "or", "and", "-", "/"})
 

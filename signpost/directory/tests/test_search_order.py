@@ -57,7 +57,9 @@ def test_browsing_lists_referral_only_services_after_the_others(routes):
 
 
 def test_a_phone_line_with_no_referral_needed_comes_before_a_referral_only_service(routes):
-    ServiceFactory(name="Aardvark Worry Clinic", description="Worry.", terms=[routes["gp-referral"]])
+    ServiceFactory(
+        name="Aardvark Worry Clinic", description="Worry.", terms=[routes["gp-referral"]]
+    )
     line = ServiceFactory(name="Zebra Worry Line", description="Worry.")
     add_phone(line, "0800 000 0000")
     assert names(SearchRequest(text="worry")) == ["Zebra Worry Line", "Aardvark Worry Clinic"]
