@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import django_filters
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.panels import FieldPanel
-from wagtail.admin.ui.tables import BooleanColumn, Column, UpdatedAtColumn
+from wagtail.admin.ui.tables import BooleanColumn, Column, StatusFlagColumn, UpdatedAtColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -13,12 +12,12 @@ from signpost.directory.models import (
     Location,
     Organisation,
     Place,
-    ProblemReport,
     Service,
     Taxonomy,
     TaxonomyTerm,
 )
 from signpost.directory.models.services import ServiceStatus
+from signpost.directory.problem_reports_admin import ProblemReportViewSet
 
 
 class ServiceFilterSet(WagtailFilterSet):
@@ -52,7 +51,8 @@ class ServiceViewSet(DirectoryViewSet):
         "name",
         Column("organisation", label="Organisation"),
         Column("status", label="Status"),
-        BooleanColumn("is_review_overdue", label="Review overdue"),
+        # Only overdue services are marked: a cross on every other row read as an error.
+        StatusFlagColumn("is_review_overdue", label="Review overdue", true_label="Overdue"),
         Column("assured_date", label="Last reviewed"),
         UpdatedAtColumn(),
     ]
@@ -98,30 +98,6 @@ class PlaceViewSet(DirectoryViewSet):
     list_display = ["name", "kind"]
     list_filter = ["kind"]
     search_fields = ["name"]
-
-
-class ProblemReportViewSet(DirectoryViewSet):
-    model = ProblemReport
-    icon = "warning"
-    menu_label = "Problem reports"
-    list_display = [
-        "service",
-        "kind",
-        Column("created_at", label="Sent"),
-        BooleanColumn("is_resolved", label="Resolved"),
-    ]
-    list_filter = ["kind"]
-    search_fields = ["details", "service__name"]
-    panels = [
-        FieldPanel("service", read_only=True),
-        FieldPanel("kind", read_only=True),
-        FieldPanel("details", read_only=True),
-        FieldPanel("email", read_only=True),
-        FieldPanel("resolved_at"),
-        FieldPanel("resolved_note"),
-    ]
-    add_view_enabled = False
-    copy_view_enabled = False
 
 
 class DirectoryGroup(SnippetViewSetGroup):

@@ -101,3 +101,20 @@ def test_saving_the_admin_edit_form_keeps_a_revision_with_the_editor(staff_clien
         reverse("wagtailsnippets_directory_service:history", args=[fresh.pk])
     ).content.decode()
     assert "editor" in history
+
+
+def test_only_overdue_services_are_marked_in_the_review_column(staff_client, services):
+    """A cross on every up-to-date service read as an error: only overdue rows say anything."""
+    from bs4 import BeautifulSoup
+
+    html = staff_client.get(reverse("wagtailsnippets_directory_service:list")).content.decode()
+    table = BeautifulSoup(html, "html.parser").find("table", class_="listing")
+    headings = [th.get_text(" ", strip=True) for th in table.select("thead th")]
+    column = headings.index("Review overdue")
+    cells = {}
+    for row in table.select("tbody tr"):
+        cells[row.find("td", class_="title").get_text(" ", strip=True)] = row.find_all("td")[column]
+    stale = next(cell for name, cell in cells.items() if name.startswith("Stale Service"))
+    fresh = next(cell for name, cell in cells.items() if name.startswith("Fresh Service"))
+    assert stale.get_text(strip=True) == "Overdue"
+    assert fresh.get_text(strip=True) == "" and not fresh.find("svg")
