@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from django import forms
 
-from signpost.directory.coverage import PlaceIndex, Where, named_in_directory
+from signpost.directory.coverage import POSTCODE_RE, PlaceIndex, Where, named_in_directory
 from signpost.directory.models.feedback import ProblemKind
 from signpost.directory.models.taxonomy import OWN_VOCABULARIES
+from signpost.directory.search.age_words import age_in_words
 
 MAX_QUERY_LENGTH = 200
 MAX_AGE = 120
+# "age_hint=off" means: do not read an age from the search words (the person said it was wrong).
+AGE_HINT_OFF = "off"
+PLACE_NAME_PUNCTUATION = frozenset(" .,'\u2019-&")
 
 # Query-string names for our vocabularies.
 FILTER_PARAMS = {
@@ -37,6 +41,7 @@ class SearchForm(forms.Form):
     free = forms.BooleanField(required=False)
     open_now = forms.BooleanField(required=False)
     page = forms.CharField(required=False)
+    age_hint = forms.CharField(required=False)
 
     def __init__(self, data, *, vocab_codes: dict[str, set[str]], language_codes: set[str]) -> None:
         super().__init__(data)
@@ -44,6 +49,8 @@ class SearchForm(forms.Form):
         self.language_codes = language_codes
         self.ignored: list[str] = []
         self.selected: dict[str, frozenset[str]] = {}
+        # A place that looks like a place name but that we do not know: we show national help.
+        self.unknown_place = ""
         for vocabulary in OWN_VOCABULARIES:
             wanted = [v for v in data.getlist(FILTER_PARAMS[vocabulary]) if v][:30]
             known = {v for v in wanted if v in vocab_codes.get(vocabulary, set())}
@@ -72,12 +79,24 @@ class SearchForm(forms.Form):
         if not raw:
             return None
         where = PlaceIndex.load().resolve_where(raw) or named_in_directory(raw)
-        if where is None:
+        if where is not None:
+            return where
+        if not looks_like_a_place(raw):
             raise forms.ValidationError(
                 "We do not know that place. Enter a town, like Mansfield, or the first "
                 "part of a postcode, like NG18"
             )
-        return where
+        # Not ours: no local services, but national, phone and online ones still reach them.
+        self.unknown_place = raw
+        return Where(raw, (), raw, frozenset())
+
+    def age_from_words(self) -> int | None:
+        """The age the search words give, when no age was typed and the person has not said no."""
+        if self.data.get("age", "").strip() or self.data.get("age_hint") == AGE_HINT_OFF:
+            return None
+        if "q" in self.errors or not hasattr(self, "cleaned_data"):
+            return None
+        return age_in_words(self.cleaned_data.get("q", ""))
 
     def clean_language(self) -> str:
         code = self.cleaned_data["language"].strip().lower()
@@ -89,6 +108,20 @@ class SearchForm(forms.Form):
     def clean_page(self) -> int:
         raw = self.cleaned_data["page"].strip()
         return int(raw) if raw.isascii() and raw.isdigit() and 0 < len(raw) < 6 else 1
+
+
+def looks_like_a_place(text: str) -> bool:
+    """Letters that could name a town (or a postcode's shape), not keyboard mashing."""
+    if POSTCODE_RE.match(text):
+        return True
+    if not 2 <= len(text) <= 40 or len(text.split()) > 5:
+        return False
+    if not all(ch.isalpha() or ch in PLACE_NAME_PUNCTUATION for ch in text):
+        return False
+    letters = [ch for ch in text.casefold() if ch.isalpha()]
+    has_vowel = any(ch in "aeiouyâêîôûŵŷàèéìòù" for ch in letters)
+    tripled = any(a == b == c for a, b, c in zip(letters, letters[1:], letters[2:], strict=False))
+    return len(letters) >= 2 and has_vowel and not tripled
 
 
 class ProblemReportForm(forms.Form):

@@ -1,12 +1,14 @@
-"""Builds the filter panel and the 'no results' help for the search page."""
+"""Builds the filter panel, the chosen-filter tags, the heading and the 'no results' help."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from django.http import QueryDict
+
 from signpost.directory import opening
 from signpost.directory.finder import FACET_FREE, FACET_LANGUAGE, FACET_OPEN_NOW
-from signpost.directory.forms import FILTER_PARAMS, SearchForm
+from signpost.directory.forms import AGE_HINT_OFF, FILTER_PARAMS, SearchForm
 from signpost.directory.models import Service, TaxonomyTerm
 from signpost.directory.models.taxonomy import OWN_VOCABULARIES
 
@@ -84,12 +86,97 @@ def filter_panel(
 
 
 def national_helplines(limit: int = 6) -> list[Service]:
-    """National services anyone can contact, open around the clock first."""
+    """National services anyone can contact: lines for everyone first, then ones for a group.
+
+    Someone who found nothing may be in a bad way; the first line they see must be one they
+    can use, whoever they are, so a line for one age or group never leads the list.
+    """
     services = list(
         Service.objects.public()
         .everywhere()
-        .prefetch_related("schedules", "phones")
+        .prefetch_related("schedules", "phones", "attributes__taxonomy_term__taxonomy")
         .order_by("name")
     )
-    services.sort(key=lambda s: (not opening.is_always_open(s.schedules.all()), s.name))
+    services.sort(
+        key=lambda s: (
+            not is_for_everyone(s),
+            not opening.is_always_open(s.schedules.all()),
+            s.name,
+        )
+    )
     return services[:limit]
+
+
+def is_for_everyone(service: Service) -> bool:
+    """No age limit and not aimed at one audience (young people, veterans, carers...)."""
+    if service.minimum_age or service.maximum_age is not None:
+        return False
+    return not any(a.taxonomy_term.taxonomy.name == "audience" for a in service.attributes.all())
+
+
+@dataclass(frozen=True)
+class FilterTag:
+    """One chosen filter above the results; its link is the same search without it."""
+
+    label: str
+    href: str
+    inferred: bool = False
+
+
+def _without(params: QueryDict, name: str, value: str | None = None) -> str:
+    """The query string with one parameter (or one of its values) taken out, from page 1."""
+    query = params.copy()
+    query.pop("page", None)
+    if value is None:
+        query.pop(name, None)
+    else:
+        query.setlist(name, [v for v in query.getlist(name) if v != value])
+    return "?" + query.urlencode()
+
+
+def chosen_filter_tags(
+    params: QueryDict,
+    form: SearchForm,
+    terms: dict[str, list[TaxonomyTerm]],
+    languages: list[tuple[str, str]],
+    inferred_age: int | None,
+) -> list[FilterTag]:
+    """Every filter in force as a tag that removes it: vocabularies, language, ticks, age, place."""
+    cleaned = getattr(form, "cleaned_data", {})
+    tags = []
+    for vocabulary in OWN_VOCABULARIES:
+        param, chosen = FILTER_PARAMS[vocabulary], form.selected.get(vocabulary, frozenset())
+        for term in terms.get(vocabulary, []):
+            if term.code in chosen:
+                tags.append(FilterTag(term.name, _without(params, param, term.code)))
+    if cleaned.get("language"):
+        name = dict(languages).get(cleaned["language"], cleaned["language"])
+        tags.append(FilterTag(name, _without(params, "language")))
+    for name, label in (("free", "Free"), ("open_now", "Open now")):
+        if cleaned.get(name):
+            tags.append(FilterTag(label, _without(params, name)))
+    if cleaned.get("age") is not None and "age" not in form.errors:
+        tags.append(FilterTag(f"Age {cleaned['age']}", _without(params, "age")))
+    elif inferred_age is not None:
+        query = params.copy()
+        query["age_hint"] = AGE_HINT_OFF
+        tags.append(FilterTag(f"Age {inferred_age}", _without(query, "age") + "#age", True))
+    if cleaned.get("where") and "where" not in form.errors:
+        tags.append(FilterTag(cleaned["where"].label, _without(params, "where")))
+    return tags
+
+
+def results_heading(
+    total: int, need_names: list[str], age: int | None, place: str, place_unknown: bool
+) -> str:
+    """Plain words for what is listed: 'Anxiety: 24 services for age 15 near Mansfield'."""
+    text = "1 service" if total == 1 else f"{total} services"
+    if need_names:
+        text = " or ".join(need_names) + ": " + text
+    if age is not None:
+        text += f" for age {age}"
+    if place_unknown:
+        text += " you can use from anywhere"
+    elif place:
+        text += f" near {place}"
+    return text

@@ -12,15 +12,21 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.views.decorators.http import require_POST
 
+from signpost.core.jinja_globals import PROFESSIONAL_SESSION_KEY
 from signpost.directory import presenters
 from signpost.directory.finder import SearchRequest, find_services
 from signpost.directory.forms import FILTER_PARAMS, ProblemReportForm, SearchForm
 from signpost.directory.models import ProblemReport, Service
 from signpost.directory.my_list import MyList, ids_from_share_token
-from signpost.directory.search_page import filter_panel, national_helplines
+from signpost.directory.search_page import (
+    chosen_filter_tags,
+    filter_panel,
+    national_helplines,
+    results_heading,
+)
 
 RESULTS_PER_PAGE = 20
 
@@ -36,14 +42,16 @@ def search(request: HttpRequest) -> HttpResponse:
     )
     form.is_valid()
     data = {k: v for k, v in form.cleaned_data.items() if k not in form.errors}
+    inferred_age = form.age_from_words() if data.get("age") is None else None
     search_request = SearchRequest(
         text="" if "q" in form.errors else data.get("q", ""),
-        age=data.get("age"),
+        age=data.get("age") if inferred_age is None else inferred_age,
         where=data.get("where"),
         terms=form.selected,
         language=data.get("language", ""),
         free=bool(data.get("free")),
         open_now=bool(data.get("open_now")),
+        professional=bool(request.session.get(PROFESSIONAL_SESSION_KEY)),
     )
     outcome = find_services(search_request)
     page = Paginator(outcome.service_ids, RESULTS_PER_PAGE).get_page(data.get("page", 1))
@@ -51,6 +59,7 @@ def search(request: HttpRequest) -> HttpResponse:
     has_filters = any(form.selected.values()) or any(
         [search_request.language, search_request.free, search_request.open_now]
     )
+    need_names = [t.name for t in terms.get("needs", []) if t.code in form.selected["needs"]]
     return render(
         request,
         "directory/search.jinja",
@@ -61,13 +70,26 @@ def search(request: HttpRequest) -> HttpResponse:
             "cards": presenters.cards_for(list(page.object_list), place_name=place),
             "place_name": place,
             "panel": filter_panel(terms, languages, form, outcome.facet_counts),
+            "tags": chosen_filter_tags(request.GET, form, terms, languages, inferred_age),
+            "heading": results_heading(
+                outcome.total, need_names, search_request.age, place, bool(form.unknown_place)
+            ),
+            "browsing": bool(request.GET) and not search_request.text,
             "has_filters": has_filters,
             "searched": bool(request.GET),
             "helplines": national_helplines() if not outcome.total else [],
             "my_list": MyList(request.session),
             "filter_params": FILTER_PARAMS,
+            "result_back": _back_to_results(request, page.number),
         },
     )
+
+
+def _back_to_results(request: HttpRequest, page_number: int) -> str:
+    """'?back=...' for each result's link, so its page can lead back to this very page."""
+    params = request.GET.copy()
+    params["page"] = str(page_number)
+    return "?" + urlencode({"back": params.urlencode()})
 
 
 def _public_service(service_id: uuid.UUID) -> Service:
