@@ -11,6 +11,8 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 from wagtail.models import Orderable
 
+from signpost.core import urgent_contacts
+
 
 class UUIDModel(models.Model):
     """A model whose primary key is a random UUID, as Open Referral identifiers are."""
@@ -44,6 +46,18 @@ class TimestampedModel(models.Model):
         abstract = True
 
 
+class OpeningWindowBlock(blocks.StructBlock):
+    """Days and times a contact is open; a closing time before the opening one is overnight."""
+
+    days = blocks.MultipleChoiceBlock(choices=urgent_contacts.DAYS)
+    opens = blocks.TimeBlock()
+    closes = blocks.TimeBlock(help_text="Use 00:00 for midnight.")
+
+    class Meta:
+        icon = "time"
+        label = "Opening times"
+
+
 class UrgentContactBlock(blocks.StructBlock):
     """One way to get urgent help, such as a phone number or a text short code."""
 
@@ -54,6 +68,23 @@ class UrgentContactBlock(blocks.StructBlock):
         max_length=30, required=False, help_text="For text services, the word to send: SHOUT"
     )
     description = blocks.CharBlock(max_length=200, help_text="Who it is for and when it is open.")
+    open_24_hours = blocks.BooleanBlock(
+        required=False, help_text="Tick if it is open all day, every day. Otherwise give hours."
+    )
+    opening_times = blocks.ListBlock(
+        OpeningWindowBlock(),
+        default=[],
+        help_text="When it is open, if not 24 hours. Times are UK time.",
+    )
+    min_age = blocks.IntegerBlock(
+        required=False, min_value=0, max_value=120, help_text="Youngest age it is for. Empty: any."
+    )
+    max_age = blocks.IntegerBlock(
+        required=False,
+        min_value=0,
+        max_value=120,
+        help_text="Oldest age it is for (Childline: 18). Empty: any.",
+    )
     show_in_banner = blocks.BooleanBlock(
         required=False, help_text="Also show in the urgent-help strip at the top of every page."
     )
@@ -78,71 +109,7 @@ class FooterLinkBlock(blocks.StructBlock):
         icon = "link"
 
 
-DEFAULT_URGENT_CONTACTS = [
-    (
-        "contact",
-        {
-            "name": "Emergency services",
-            "action": "call",
-            "number": "999",
-            "message": "",
-            "description": "If someone's life is at risk or they are seriously hurt, call 999 "
-            "or go to A&E now.",
-            "show_in_banner": True,
-            "banner_label": "Emergency 999",
-        },
-    ),
-    (
-        "contact",
-        {
-            "name": "NHS 111, option 2",
-            "action": "call",
-            "number": "111",
-            "message": "",
-            "description": "Call 111 and choose option 2 for your local NHS mental health "
-            "crisis line. Any age, 24 hours a day.",
-            "show_in_banner": True,
-            "banner_label": "NHS 111, option 2",
-        },
-    ),
-    (
-        "contact",
-        {
-            "name": "Samaritans",
-            "action": "call",
-            "number": "116 123",
-            "message": "",
-            "description": "Free, any time, day or night. Someone will listen.",
-            "show_in_banner": True,
-            "banner_label": "Samaritans 116 123",
-        },
-    ),
-    (
-        "contact",
-        {
-            "name": "Shout",
-            "action": "text",
-            "number": "85258",
-            "message": "SHOUT",
-            "description": "Text SHOUT to 85258 for free, 24 hours a day, if you would rather "
-            "not talk.",
-            "show_in_banner": True,
-            "banner_label": "Text SHOUT to 85258",
-        },
-    ),
-    (
-        "contact",
-        {
-            "name": "Childline",
-            "action": "call",
-            "number": "0800 1111",
-            "message": "",
-            "description": "Free for children and young people under 19, 24 hours a day.",
-            "show_in_banner": True,
-            "banner_label": "Childline 0800 1111 (under 19s)",
-        },
-    ),
-]
+DEFAULT_URGENT_CONTACTS = urgent_contacts.as_stream(urgent_contacts.nation_defaults("england"))
 
 
 @register_setting(icon="cog")
@@ -152,6 +119,14 @@ class SiteSettings(BaseSiteSetting):
     site_name = models.CharField(max_length=80, default="Signpost")
     area_name = models.CharField(
         max_length=80, default="your area", help_text="Shown in text such as 'support in ...'"
+    )
+    nation = models.CharField(
+        max_length=20,
+        choices=urgent_contacts.NATIONS,
+        default="england",
+        help_text="Changing this fills the urgent help contacts with that nation's routes "
+        "(such as NHS 24 in Scotland or Lifeline in Northern Ireland), unless you have "
+        "already edited them. You can change them afterwards.",
     )
     logo = models.ForeignKey(
         "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -171,6 +146,7 @@ class SiteSettings(BaseSiteSetting):
             [FieldPanel("site_name"), FieldPanel("area_name"), FieldPanel("logo")],
             heading="Branding",
         ),
+        FieldPanel("nation"),
         FieldPanel("urgent_help"),
         FieldPanel("footer_links"),
     ]
@@ -178,9 +154,40 @@ class SiteSettings(BaseSiteSetting):
     class Meta:
         verbose_name = "Site settings"
 
+    @classmethod
+    def from_db(cls, db, field_names, values):  # type: ignore[no-untyped-def]
+        instance = super().from_db(db, field_names, values)
+        instance._loaded_nation = instance.__dict__.get("nation")
+        return instance
+
+    def save(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        """A new nation brings its own routes, unless staff already changed the old ones."""
+        old = getattr(self, "_loaded_nation", None)
+        current = [dict(block.value) for block in self.urgent_help]
+        untouched = not current or (
+            old is not None
+            and urgent_contacts.same_routes(current, urgent_contacts.nation_defaults(old))
+        )
+        if old and old != self.nation and untouched:
+            self.urgent_help = urgent_contacts.as_stream(
+                urgent_contacts.nation_defaults(self.nation)
+            )
+        super().save(*args, **kwargs)
+        self._loaded_nation = self.nation
+
     def urgent_contacts(self) -> list[dict]:
-        """The urgent-help contacts as plain dicts, in the order staff set."""
-        return [dict(block.value) for block in self.urgent_help]
+        """The urgent-help contacts as plain dicts, in the order staff set.
+
+        Each read is also kept in memory so the 500 page can show these numbers when the
+        database itself is what failed.
+        """
+        contacts = [dict(block.value) for block in self.urgent_help]
+        urgent_contacts.remember(contacts)
+        return contacts
+
+    def contacts_for(self, age: int | None = None) -> list[dict]:
+        """General contacts first, then ones for an age group that fit `age` (all if unknown)."""
+        return urgent_contacts.for_age(self.urgent_contacts(), age)
 
     def banner_contacts(self) -> list[dict]:
         """The contacts chosen for the strip at the top of every page."""

@@ -8,12 +8,14 @@ from django.template.loader import render_to_string
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods
 
+from signpost.core import urgent_contacts
+from signpost.core.cookies import site_cookies
 from signpost.core.jinja_globals import PROFESSIONAL_SESSION_KEY
 from signpost.core.models import SiteSettings
 
 
 def urgent_help(request: HttpRequest) -> HttpResponse:
-    """Who to call or text right now; the numbers come from site settings."""
+    """Who to call or text right now, and whether each is open now (UK time)."""
     from signpost.directory.presenters import local_crisis_services
 
     settings_obj = SiteSettings.for_request(request)
@@ -21,10 +23,32 @@ def urgent_help(request: HttpRequest) -> HttpResponse:
         request,
         "core/urgent_help.jinja",
         {
-            "contacts": settings_obj.urgent_contacts(),
+            "contacts": urgent_contacts.present(settings_obj.contacts_for(None)),
             "crisis_services": local_crisis_services(),
         },
     )
+
+
+def _information(request: HttpRequest, template: str, **context: object) -> HttpResponse:
+    from signpost.pages.models import InformationSettings
+
+    text = InformationSettings.for_request(request)
+    return render(request, template, {"text": text, **context})
+
+
+def privacy(request: HttpRequest) -> HttpResponse:
+    """The privacy notice; its cookie list is the code's own registry, so it stays true."""
+    return _information(request, "core/privacy.jinja", cookies=site_cookies())
+
+
+def accessibility(request: HttpRequest) -> HttpResponse:
+    """The accessibility statement that public bodies must publish."""
+    return _information(request, "core/accessibility.jinja")
+
+
+def covering_your_tracks(request: HttpRequest) -> HttpResponse:
+    """How to keep a visit private on a shared phone or computer."""
+    return _information(request, "core/covering_your_tracks.jinja")
 
 
 @require_http_methods(["GET", "POST"])
@@ -66,8 +90,9 @@ def bad_request(request: HttpRequest, exception: Exception | None = None) -> Htt
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
-    # No database or site settings here: whatever broke may be what they need.
-    return HttpResponse(render_to_string("errors/500.jinja"), status=500)
+    """No database here (it may be what broke): the contacts last read, or the defaults."""
+    contacts = urgent_contacts.for_age(urgent_contacts.last_known_contacts(), None)
+    return HttpResponse(render_to_string("errors/500.jinja", {"contacts": contacts}), status=500)
 
 
 def robots_txt(request: HttpRequest) -> HttpResponse:

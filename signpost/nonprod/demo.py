@@ -143,14 +143,6 @@ ABOUT_BODY = [
         "and the professionals who run them.</p>",
     ),
 ]
-PRIVACY_BODY = [
-    (
-        "text",
-        "<p>We do not use tracking cookies or analytics. We keep one cookie so the "
-        "site can remember your saved list and your choices while you browse.</p><p>If you "
-        "report a problem with a page, we keep what you tell us so we can fix the page.</p>",
-    ),
-]
 
 
 def _page_tree_root() -> Page:
@@ -186,18 +178,19 @@ def build_site() -> HomePage:
             old_root.delete()
     for slug, title, summary, body in [
         ("about", "About this site", "Who runs this website and why.", ABOUT_BODY),
-        ("privacy", "Privacy", "What we keep about you, which is very little.", PRIVACY_BODY),
     ]:
         if not InformationPage.objects.filter(slug=slug).exists():
             home.add_child(
                 instance=InformationPage(title=title, slug=slug, summary=summary, body=body)
             )
+    # The privacy notice is core's own page at /privacy/ now (every install has one); an
+    # older demo's page there could never be reached, so it goes.
+    InformationPage.objects.filter(slug="privacy", depth=home.depth + 1).delete()
     settings_obj = SiteSettings.for_site(site)
     settings_obj.site_name = "Notts Mental Health Support"
     settings_obj.area_name = "Nottingham and Nottinghamshire"
     settings_obj.footer_links = [
         ("link", {"text": "About this site", "url": "/about/"}),
-        ("link", {"text": "Privacy", "url": "/privacy/"}),
         ("link", {"text": "For professionals", "url": "/professionals/"}),
     ]
     settings_obj.save()
