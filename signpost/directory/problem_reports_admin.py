@@ -30,11 +30,14 @@ from signpost.directory.models.feedback import (
 )
 
 NOTE_LIMIT = 2000
+OPEN = "open"  # a filter choice, not a status: everything still waiting for someone
 
 
 class ProblemReportFilterSet(WagtailFilterSet):
     status = django_filters.ChoiceFilter(
-        label="Status", choices=ReportStatus.choices, method="filter_status"
+        label="Status",
+        choices=[(OPEN, "Open: new or in progress"), *ReportStatus.choices],
+        method="filter_status",
     )
     kind = django_filters.ChoiceFilter(label="Problem", choices=ProblemKind.choices)
 
@@ -43,6 +46,8 @@ class ProblemReportFilterSet(WagtailFilterSet):
         fields = ["kind"]
 
     def filter_status(self, queryset: Any, name: str, value: str) -> Any:
+        if value == OPEN:
+            return queryset.exclude(current_status__in=CLOSED_STATUSES)
         return queryset.filter(current_status=value) if value else queryset
 
 
@@ -72,6 +77,14 @@ class ProblemReportEditView(EditView):
 
 class ProblemReportInspectView(InspectView):
     template_name = "directory/admin/problem_report.html"
+    page_title = "Problem report"
+    labels = {"kind": "Problem", "created_at": "Sent", "email": "Email for a reply"}
+
+    def get_field_label(self, field_name: str, field: Any) -> str:
+        return self.labels.get(field_name) or super().get_field_label(field_name, field)
+
+    def get_email_display_value(self) -> str:
+        return self.object.email or "Not given"
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import django_filters
+from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import BooleanColumn, Column, StatusFlagColumn, UpdatedAtColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from signpost.directory.dashboard import DirectoryDashboardPanel
 from signpost.directory.models import (
     Location,
     Organisation,
@@ -116,3 +118,9 @@ class DirectoryGroup(SnippetViewSetGroup):
 
 
 register_snippet(DirectoryGroup)
+
+
+@hooks.register("construct_homepage_panels")
+def add_directory_dashboard(request, panels):
+    """Open problem reports, reviews due and recent imports on the admin home."""
+    panels.append(DirectoryDashboardPanel(request.user))
