@@ -1,4 +1,8 @@
-"""Urgent help is one tap away on every page type, and 'Exit this page' leaves fast."""
+"""Urgent help is one tap away on every page type, and 'Exit this page' leaves fast.
+
+"Exit this page" must be reachable from anywhere on a page, so each page type is also
+scrolled to the bottom (at phone size) to check the exit control is still on screen.
+"""
 
 import pytest
 from playwright.sync_api import expect
@@ -8,6 +12,7 @@ PAGE_TYPES = {
     "results": "/services/?q=anxiety",
     "service": None,  # filled in from the directory
     "urgent help": "/urgent-help/",
+    "report a problem": "report",  # filled in from the directory
     "my list": "/my-list/",
     "information": "/about/",
     "professionals": "/professionals/",
@@ -20,7 +25,8 @@ def test_every_page_type_has_urgent_help_and_an_exit(
     page, live_server, journey_directory, axe, javascript_enabled
 ):
     for page_type, path in PAGE_TYPES.items():
-        path = path or f"/services/{journey_directory['line'].id}/"
+        if path in (None, "report"):
+            path = f"/services/{journey_directory['line'].id}/" + ("report/" if path else "")
         page.goto(live_server.url + path)
         strip = page.get_by_role("region", name="Urgent help")
         expect(strip, f"urgent-help strip on the {page_type} page").to_be_visible()
@@ -37,8 +43,12 @@ def test_every_page_type_has_urgent_help_and_an_exit(
         expect(strip.get_by_role("link", name="Childline 0800 1111 (under 19s)")).to_have_attribute(
             "href", "tel:08001111"
         )
-        expect(strip.get_by_role("link", name="Exit this page")).to_be_visible()
         axe(page)
+        exit_link = page.get_by_role("link", name="Exit this page")
+        page.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)")
+        expect(exit_link, f"exit at the bottom of the {page_type} page").to_be_in_viewport(ratio=1)
+        # Actionable where it is: visible, stable and not covered by anything else.
+        exit_link.click(trial=True, timeout=2000)
 
 
 def test_urgent_help_page_lists_every_number_from_site_settings(
