@@ -9,6 +9,7 @@ urlpatterns = [
     path("services/<uuid:service_id>/report/", views.report_problem, name="report"),
     path("services/<uuid:service_id>/report/thanks/", views.report_thanks, name="report_thanks"),
     path("my-list/", views.my_list, name="my_list"),
+    path("my-list/clear/", views.my_list_clear, name="my_list_clear"),
     path("my-list/print/", views.my_list_print, name="my_list_print"),
     path("my-list/add/<uuid:service_id>/", views.my_list_add, name="my_list_add"),
     path("my-list/remove/<uuid:service_id>/", views.my_list_remove, name="my_list_remove"),

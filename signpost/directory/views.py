@@ -183,6 +183,14 @@ def my_list_remove(request: HttpRequest, service_id: uuid.UUID) -> HttpResponse:
     return _back(request, reverse("directory:my_list"))
 
 
+@require_POST
+def my_list_clear(request: HttpRequest) -> HttpResponse:
+    """Empty 'My list' in one go, for someone who must not leave a trace."""
+    MyList(request.session).clear()
+    messages.success(request, "Your list is now empty.")
+    return redirect("directory:my_list")
+
+
 def _saved_cards(ids) -> list[presenters.ServiceCard]:
     public_ids = set(Service.objects.public().filter(id__in=list(ids)).values_list("id", flat=True))
     return presenters.cards_for([i for i in ids if i in public_ids])
@@ -205,6 +213,7 @@ def my_list(request: HttpRequest) -> HttpResponse:
             "share_url": share_url,
             "printing": False,
             "shared": False,
+            "keep_days": settings.SIGNPOST_MY_LIST_KEEP_DAYS,
             "messages": messages.get_messages(request),
         },
     )

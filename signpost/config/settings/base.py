@@ -157,6 +157,8 @@ SIGNPOST_REVIEW_AFTER_DAYS = env_int("SIGNPOST_REVIEW_AFTER_DAYS", 183, minimum=
 SIGNPOST_QUICK_EXIT_URL = env_str("SIGNPOST_QUICK_EXIT_URL", "https://www.bbc.co.uk/weather")
 SIGNPOST_REPORTS_PER_HOUR = env_int("SIGNPOST_REPORTS_PER_HOUR", 5, minimum=1, maximum=1000)
 SIGNPOST_MY_LIST_LIMIT = env_int("SIGNPOST_MY_LIST_LIMIT", 50, minimum=1, maximum=500)
+# Days a saved list is kept after its last change; at most the session cookie's 30 days.
+SIGNPOST_MY_LIST_KEEP_DAYS = env_int("SIGNPOST_MY_LIST_KEEP_DAYS", 7, minimum=1, maximum=30)
 SIGNPOST_COMPONENTS_PAGE = env_bool("SIGNPOST_COMPONENTS_PAGE", DEBUG)
 SIGNPOST_IMPORT_MAX_UPLOAD_MB = env_int("SIGNPOST_IMPORT_MAX_UPLOAD_MB", 50, minimum=1, maximum=999)
 
