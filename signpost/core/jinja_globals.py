@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.conf import settings
+from django.utils.http import url_has_allowed_host_and_scheme
 from jinja2 import pass_context
 
 PROFESSIONAL_SESSION_KEY = "show_professional_information"
@@ -41,14 +42,30 @@ def professional_mode(context: Any) -> bool:
 
 
 @pass_context
-def my_list_count(context: Any) -> int:
-    """How many services are saved in this visitor's list."""
+def my_list_count(context: Any, in_navigation: bool = False) -> int:
+    """How many services are saved in this visitor's list.
+
+    With `in_navigation`, 0 unless the list changed in this visit (see `my_list.VISIT`): a
+    count in the header tells a passer-by that someone has been saving services.
+    """
     from signpost.directory.my_list import MyList
 
     request = _request(context)
-    return (
-        len(MyList(request.session)) if request is not None and hasattr(request, "session") else 0
-    )
+    if request is None or not hasattr(request, "session"):
+        return 0
+    saved = MyList(request.session)
+    if in_navigation and not saved.changed_in_this_visit():
+        return 0
+    return len(saved)
+
+
+def safe_next(request: Any, target: str | None) -> str:
+    """`target` if it is a path on this site, else "": where a toggle may send someone back."""
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return ""
 
 
 def quick_exit_url() -> str:

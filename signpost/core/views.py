@@ -5,12 +5,11 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods
 
 from signpost.core import urgent_contacts
 from signpost.core.cookies import site_cookies
-from signpost.core.jinja_globals import PROFESSIONAL_SESSION_KEY
+from signpost.core.jinja_globals import PROFESSIONAL_SESSION_KEY, safe_next
 from signpost.core.models import SiteSettings
 
 
@@ -53,16 +52,18 @@ def covering_your_tracks(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def professionals(request: HttpRequest) -> HttpResponse:
-    """Show or hide referral criteria and routes for professionals (kept in the session)."""
+    """Show or hide referral criteria for professionals (kept in the session).
+
+    Carries `next` (the page the person came from) through the form, so switching the view
+    on or off lands them back where they were; only paths on this site are followed.
+    """
     if request.method == "POST":
         request.session[PROFESSIONAL_SESSION_KEY] = request.POST.get("show") == "yes"
-        next_url = request.POST.get("next", "")
-        if next_url and url_has_allowed_host_and_scheme(
-            next_url, allowed_hosts={request.get_host()}
-        ):
-            return redirect(next_url)
-        return redirect("core:professionals")
-    return render(request, "core/professionals.jinja")
+        next_url = safe_next(request, request.POST.get("next"))
+        return redirect(next_url or "core:professionals")
+    return render(
+        request, "core/professionals.jinja", {"next": safe_next(request, request.GET.get("next"))}
+    )
 
 
 def _error(request: HttpRequest, status: int, heading: str, message: str) -> HttpResponse:
