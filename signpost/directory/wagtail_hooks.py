@@ -9,6 +9,7 @@ from wagtail.admin.ui.tables import BooleanColumn, Column, StatusFlagColumn, Upd
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from signpost.directory.admin_forms import service_edit_handler
 from signpost.directory.dashboard import DirectoryDashboardPanel
 from signpost.directory.models import (
     Location,
@@ -20,6 +21,7 @@ from signpost.directory.models import (
 )
 from signpost.directory.models.services import ServiceStatus
 from signpost.directory.problem_reports_admin import ProblemReportViewSet
+from signpost.directory.service_history import ServiceCompareView
 
 
 class ServiceFilterSet(WagtailFilterSet):
@@ -62,6 +64,9 @@ class ServiceViewSet(DirectoryViewSet):
     search_fields = ["name", "description"]
     list_per_page = 50
     copy_view_enabled = False
+    # Hours as a week and categories as checkboxes (admin_forms); history in plain words.
+    edit_handler = service_edit_handler()
+    revisions_compare_view_class = ServiceCompareView
 
 
 class OrganisationViewSet(DirectoryViewSet):

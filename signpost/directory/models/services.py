@@ -16,6 +16,7 @@ from wagtail.models import RevisionMixin
 from wagtail.search import index
 
 from signpost.core.models import TimestampedModel, UUIDModel
+from signpost.directory.admin_panels import OpeningWeekPanel, VocabularyPanel
 
 from .places import ServiceCoverage
 
@@ -47,6 +48,16 @@ class ServiceQuerySet(models.QuerySet):
             models.Q(minimum_age__isnull=True) | models.Q(minimum_age__lte=age),
             models.Q(maximum_age__isnull=True) | models.Q(maximum_age__gte=age),
         )
+
+    def for_ages(self, minimum: int | None, maximum: int | None) -> ServiceQuerySet:
+        """Services whose age range overlaps this one (None: open at that end)."""
+        youngest = models.Q() if maximum is None else models.Q(minimum_age__isnull=True)
+        oldest = models.Q() if minimum is None else models.Q(maximum_age__isnull=True)
+        if maximum is not None:
+            youngest |= models.Q(minimum_age__lte=maximum)
+        if minimum is not None:
+            oldest |= models.Q(maximum_age__gte=minimum)
+        return self.filter(youngest, oldest)
 
     def covering(self, place_ids: Iterable[int]) -> ServiceQuerySet:
         """Services that reach someone living in any of these places (local, national, remote)."""
@@ -159,10 +170,10 @@ class Service(UUIDModel, TimestampedModel, RevisionMixin, index.Indexed, Cluster
             ],
             heading="Cost and more",
         ),
-        InlinePanel("attributes", label="Categories (needs, type, access, delivery, audience)"),
+        VocabularyPanel(heading="Categories"),
         InlinePanel("phones", label="Phone numbers"),
         InlinePanel("contacts", label="Contacts"),
-        InlinePanel("schedules", label="Opening hours"),
+        OpeningWeekPanel(heading="Opening hours"),
         InlinePanel("service_at_locations", label="Locations"),
         InlinePanel("service_areas", label="Areas covered"),
         InlinePanel("languages", label="Languages"),
