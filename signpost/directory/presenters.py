@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from functools import cached_property
 from uuid import UUID
@@ -11,6 +12,9 @@ from django.db.models import Count, Prefetch, Q
 from django.utils import timezone
 
 from signpost.directory import opening
+from signpost.directory.hours_lines import schedule_line
+from signpost.directory.languages import LanguageName, language_name
+from signpost.directory.location_views import LocationView, location_views
 from signpost.directory.models import (
     Schedule,
     Service,
@@ -25,6 +29,7 @@ from signpost.directory.models.taxonomy import (
     NEEDS,
     SUPPORT_TYPE,
 )
+from signpost.directory.related import related_services
 
 ACCESS_LABELS = {
     "self-referral": "self-referral",
@@ -35,10 +40,12 @@ ACCESS_LABELS = {
 
 
 def age_text(minimum: int | None, maximum: int | None) -> str:
-    """'Ages 16 to 25', '18 and over', 'Up to 17' or 'All ages'."""
+    """'Ages 11 to 18', 'Ages 18 and over', 'Up to age 17' or 'All ages': the one wording of
+    a service's ages, on cards, service pages and wherever else ages are shown."""
+    minimum = minimum or None  # from age 0 is from birth: no lower limit
     if minimum is None and maximum is None:
         return "All ages"
-    if minimum is None or minimum == 0:
+    if minimum is None:
         return f"Up to age {maximum}"
     if maximum is None:
         return f"Ages {minimum} and over"
@@ -64,6 +71,14 @@ def service_queryset():
             ),
         ),
     )
+
+
+_AGE_RANGE_IN_NAME = re.compile(r"\s*\((?:aged?\s+)?(?:under|over|up to)?\s*\d[^()]*\)")
+
+
+def without_age_range(name: str) -> str:
+    """'Young people (11 to 25)' -> 'Young people': a term's ages are not a service's ages."""
+    return _AGE_RANGE_IN_NAME.sub("", name).strip() or name
 
 
 @dataclass
@@ -173,7 +188,8 @@ def local_crisis_services() -> list[Service]:
 
 
 def language_choices() -> list[tuple[str, str]]:
-    """Languages that public services offer, by code, for the language filter."""
+    """Languages that public services offer, by code, for the language filter; each label
+    gives the name in the language itself too ('Polski (Polish)')."""
     from signpost.directory.models import Language
 
     rows = (
@@ -186,19 +202,8 @@ def language_choices() -> list[tuple[str, str]]:
     names: dict[str, str] = {}
     for code, name in rows:
         names.setdefault(code.lower(), name)
-    return sorted(names.items(), key=lambda item: item[1])
-
-
-@dataclass
-class LocationView:
-    """A location as the public may see it: no street address when it is hidden."""
-
-    name: str
-    lines: list[str]
-    map_url: str
-    accessibility: list[str]
-    hidden: bool
-    virtual: bool
+    ordered = sorted(names.items(), key=lambda item: item[1])
+    return [(code, language_name(code, name).label) for code, name in ordered]
 
 
 class ServicePage:
@@ -215,7 +220,16 @@ class ServicePage:
         return age_text(self.service.minimum_age, self.service.maximum_age)
 
     def audiences(self) -> list[str]:
-        return [t.name for t in self.card.terms(AUDIENCE)]
+        """Audience terms without their own age ranges: 'Young people (11 to 25)' would
+        contradict a service for 11 to 18 year olds, whose ages are said once, above."""
+        return [without_age_range(t.name) for t in self.card.terms(AUDIENCE)]
+
+    def languages(self) -> list[tuple[LanguageName, str]]:
+        """Each language (with its name in that language) and the service's note on it."""
+        return [
+            (language_name(lang.code, lang.name), lang.note)
+            for lang in self.service.languages.all()
+        ]
 
     def needs(self) -> list[str]:
         return [t.name for t in self.card.terms(NEEDS)]
@@ -241,56 +255,12 @@ class ServicePage:
         return f"At {name}: {text}" if name else text
 
     def hours(self) -> list[str]:
-        lines = [self._at_place(s, opening.describe(s)) for s in self.service.schedules.all()]
+        """A line per schedule, the hours said once (see hours_lines)."""
+        lines = [self._at_place(s, schedule_line(s)) for s in self.service.schedules.all()]
         return [line for line in lines if line]
 
-    def hours_notes(self) -> list[str]:
-        return [
-            self._at_place(s, s.description)
-            for s in self.service.schedules.all()
-            if s.description and s.description != opening.describe(s)
-        ]
-
     def locations(self) -> list[LocationView]:
-        views = []
-        for link in self.service.service_at_locations.all():
-            location = link.location
-            address = location.public_address()
-            if location.hide_address:
-                lines = [
-                    p
-                    for p in [
-                        address.city if address else "",
-                        address.postcode_district if address else "",
-                    ]
-                    if p
-                ]
-            elif address:
-                lines = [
-                    p
-                    for p in [
-                        address.address_1,
-                        address.address_2,
-                        address.city,
-                        address.postal_code,
-                    ]
-                    if p
-                ]
-            else:
-                lines = []
-            views.append(
-                LocationView(
-                    name=location.name,
-                    lines=lines,
-                    map_url=location.map_url(),
-                    accessibility=[
-                        a.description or a.details for a in location.accessibility.all()
-                    ],
-                    hidden=location.hide_address,
-                    virtual=location.is_virtual,
-                )
-            )
-        return views
+        return location_views(self.service)
 
     def cost_lines(self) -> list[str]:
         lines = []
@@ -302,19 +272,5 @@ class ServicePage:
         return lines
 
     def related(self) -> list[Service]:
-        """Other public services that help with the same needs, nearest match first."""
-        need_ids = [
-            a.taxonomy_term_id
-            for a in self.service.attributes.all()
-            if a.taxonomy_term.taxonomy.name == NEEDS
-        ]
-        if not need_ids:
-            return []
-        return list(
-            Service.objects.public()
-            .exclude(id=self.service.id)
-            .filter(attributes__taxonomy_term_id__in=need_ids)
-            .annotate(shared=Count("attributes"))
-            .order_by("-shared", "name")
-            .select_related("organisation")[: self.RELATED_LIMIT]
-        )
+        """Other services the same person could use: see related.py."""
+        return related_services(self.service, self.RELATED_LIMIT)

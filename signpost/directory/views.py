@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 
 from signpost.core.jinja_globals import PROFESSIONAL_SESSION_KEY
 from signpost.directory import presenters
+from signpost.directory.back_link import search_query
 from signpost.directory.finder import SearchRequest, find_services
 from signpost.directory.forms import FILTER_PARAMS, ProblemReportForm, SearchForm
 from signpost.directory.models import ProblemReport, Service
@@ -102,6 +103,8 @@ def _public_service(service_id: uuid.UUID) -> Service:
 def service_detail(request: HttpRequest, service_id: uuid.UUID) -> HttpResponse:
     """Everything about one service, for the public and (when switched on) professionals."""
     service = _public_service(service_id)
+    # Only the search's own parameters survive: the back link can lead nowhere but our search.
+    back = search_query(request.GET.get("back", ""))
     return render(
         request,
         "directory/service.jinja",
@@ -110,6 +113,7 @@ def service_detail(request: HttpRequest, service_id: uuid.UUID) -> HttpResponse:
             "card": presenters.ServiceCard(service),
             "in_my_list": service.id in MyList(request.session),
             "report_form": ProblemReportForm(),
+            "back_query": back,
         },
     )
 

@@ -138,3 +138,13 @@ def test_opening_hours_for_one_place_say_which_place(client, service):
     assert next(line for line in items if "Tuesday" in line).startswith(
         "At Mansfield centre: Tuesday"
     )
+
+
+def test_everyone_sees_the_waiting_time_not_only_professionals(client, service):
+    service.wait_time = "Usually about 3 weeks for a first appointment."
+    service.save()
+    body = client.get(url(service)).content.decode()
+    assert "Usually about 3 weeks for a first appointment." in body
+    client.post(reverse("core:professionals"), {"show": "yes"})
+    professional = client.get(url(service)).content.decode()
+    assert professional.count("Usually about 3 weeks for a first appointment.") == 1
