@@ -80,6 +80,7 @@ class SearchOutcome:
     service_ids: list[UUID]
     facet_counts: dict[str, dict[str, int]]
     crisis: bool = False
+    age: int | None = None  # the age searched for, typed or read from the words
 
     @property
     def total(self) -> int:
@@ -100,7 +101,7 @@ def find_services(request: SearchRequest, *, now: dt.datetime | None = None) -> 
         ordered = _self_contact_first(ordered, scores, facts, crisis)
     predicates = _predicates(request)
     kept = [sid for sid in ordered if all(p(facts[sid]) for p in predicates.values())]
-    return SearchOutcome(kept, _facet_counts(ordered, facts, predicates), crisis)
+    return SearchOutcome(kept, _facet_counts(ordered, facts, predicates), crisis, request.age)
 
 
 def _reaching(candidates, where: Where):
