@@ -82,3 +82,13 @@ def test_chosen_filters_show_above_the_results_and_each_removes_itself(
     page.get_by_label("GP referral").check()
     page.get_by_role("button", name="Apply filters").click()
     expect(page.get_by_role("link", name="Remove filter: GP referral")).to_be_visible()
+
+
+def test_a_place_outside_the_area_still_gets_services_anyone_can_use(
+    page, live_server, journey_directory, axe
+):
+    page.goto(live_server.url + "/services/?q=someone+to+talk+to&where=Aberystwyth")
+    expect(page.get_by_text("We do not have local services for Aberystwyth")).to_be_visible()
+    expect(page.get_by_role("link", name="National Listening Line")).to_be_visible()
+    expect(page.locator("#where-error")).to_have_count(0)
+    axe(page)
