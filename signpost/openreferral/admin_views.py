@@ -186,7 +186,8 @@ class ImportUploadView(ImportPermissionMixin, WagtailAdminTemplateMixin, FormVie
             messages.success(
                 self.request,
                 f"{run.source_name} was imported: {run.services_created} services added, "
-                f"{run.services_updated} changed, {run.services_unchanged} unchanged.",
+                f"{run.services_updated} changed, {run.services_unchanged} unchanged."
+                + organisations_said(run),
             )
         elif run.outcome == Outcome.DRY_RUN:
             messages.success(
@@ -206,6 +207,16 @@ class ImportUploadView(ImportPermissionMixin, WagtailAdminTemplateMixin, FormVie
             messages.error(
                 self.request, f"{run.source_name} could not be imported. Nothing was saved."
             )
+
+
+def organisations_said(run: ImportRun) -> str:
+    """The organisations' counts in words, so a re-import does not read as a change."""
+    report = run.report or {}
+    counts = [report.get(key, {}).get("organisation", 0) for key in ("created", "updated")]
+    unchanged = report.get("unchanged", {}).get("organisation", 0)
+    if not any(counts) and not unchanged:
+        return ""
+    return f" Organisations: {counts[0]} added, {counts[1]} changed, {unchanged} unchanged."
 
 
 # --- past runs and their reports ----------------------------------------------------------

@@ -62,10 +62,34 @@ class ParsedService:
     locations: list[LocationData]
 
 
-def fingerprint(record: dict) -> str:
-    """A digest of the record as given: the same feed twice gives the same digest."""
-    text = json.dumps(record, sort_keys=True, ensure_ascii=False, default=str)
+def fingerprint(parsed: ParsedService) -> str:
+    """A digest of what the record would write, not of how the feed spelt it.
+
+    So a feed re-exported from the directory (other key order, defaults written out, a new
+    last_modified) gives the same digest as the feed it came from, and is reported unchanged.
+    """
+    content = {
+        "fields": parsed.fields,
+        "organisation": [
+            parsed.organisation_id,
+            parsed.organisation,
+            parsed.parent_organisation_id,
+        ],
+        "children": parsed.children,
+        "attributes": [
+            [row, term if isinstance(term, uuid.UUID) else _term_key(term)]
+            for row, term in parsed.attributes
+        ],
+        "links": parsed.links,
+        "locations": [vars(location) for location in parsed.locations],
+    }
+    text = json.dumps(content, sort_keys=True, ensure_ascii=False, default=str)
     return hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
+
+
+def _term_key(term: TermData) -> Any:
+    """A term with an id is that term; without one, it is found by vocabulary and code."""
+    return term.id or [term.taxonomy_id, term.taxonomy.get("name"), term.code, term.name]
 
 
 def label_for(position: int, record: Any) -> str:
@@ -134,7 +158,7 @@ def parse_service(
     parsed = ParsedService(
         label=label,
         id=service_id,
-        fingerprint=fingerprint(record),
+        fingerprint="",
         fields=fields,
         last_modified=timestamp_of(record.get("last_modified")),
         organisation_id=organisation_id,
@@ -145,6 +169,7 @@ def parse_service(
         links=links,
         locations=locations,
     )
+    parsed.fingerprint = fingerprint(parsed)
     _check_quality(record, parsed, warn)
     return parsed
 

@@ -71,14 +71,13 @@ class ImportReport:
             f"updated: {self.updated['service']}, unchanged: {self.unchanged['service']}, "
             f"rejected: {len(self.rejected)}."
         )
-        others = sorted(set(self.created) | set(self.updated) - {"service"})
+        others = sorted((set(self.created) | set(self.updated) | set(self.unchanged)) - {"service"})
         for kind in others:
-            if kind != "service":
-                plural = PLURALS.get(kind, f"{kind}s")
-                lines.append(
-                    f"{plural.capitalize()} created: {self.created[kind]}, "
-                    f"updated: {self.updated[kind]}."
-                )
+            plural = PLURALS.get(kind, f"{kind}s")
+            lines.append(
+                f"{plural.capitalize()} created: {self.created[kind]}, "
+                f"updated: {self.updated[kind]}, unchanged: {self.unchanged[kind]}."
+            )
         lines += [f"REJECTED {p.record}: {p.field_name}: {p.reason}" for p in self.rejected]
         for (field_name, reason), count in sorted(self.warning_counts.items()):
             examples = [

@@ -7,6 +7,7 @@ is written again one record at a time so the report can name the record at fault
 
 from __future__ import annotations
 
+import logging
 import uuid
 from collections import Counter
 from collections.abc import Iterable
@@ -37,11 +38,19 @@ from signpost.directory.models import (
     TaxonomyTerm,
 )
 
+from .clashes import describe, find_clashes
 from .fields import RecordRejected
+from .outcomes import UNCHANGED, UPDATED, RecordOutcomes, children_differ, classify
 from .parse import ParsedService, TermData, label_for, parse_service
 from .report import ImportReport
 
 BATCH_SIZE = 400
+REFUSED = (
+    "could not be saved: part of it clashes with a record already in the directory or "
+    "elsewhere in this file. Check that its ids (and those of its phones, opening hours, "
+    "places and addresses) are not used by another record."
+)
+logger = logging.getLogger(__name__)
 
 CHILD_MODELS: dict[str, Any] = {
     "phones": Phone,
@@ -143,6 +152,7 @@ class _Pending:
     created: Counter = field(default_factory=Counter)
     updated: Counter = field(default_factory=Counter)
     unchanged: Counter = field(default_factory=Counter)
+    records: RecordOutcomes = field(default_factory=RecordOutcomes)
 
 
 class Importer:
@@ -163,6 +173,7 @@ class Importer:
         self.places = PlaceIndex.load()
         self.vocabulary = Vocabulary.load()
         self.now = timezone.now()
+        self.records = RecordOutcomes()  # organisations and places, each counted once
 
     def run(self, records: Iterable[Any]) -> ImportReport:
         """Import every record in one transaction; roll back on dry runs or any rejection."""
@@ -178,6 +189,16 @@ class Importer:
         except SourceProblem as problem:
             self.report.failure = str(problem)
             self.report.rolled_back = True
+        except DatabaseError:
+            # Checks the database defers to the end (links between rows) fail here, for the
+            # run as a whole; the report says so plainly, the log keeps the detail.
+            logger.exception("Import: the database refused the import as a whole")
+            self.report.failure = (
+                "The directory could not save the import: some records refer to others in a "
+                "way it cannot keep (for example a place or organisation that is not there)."
+            )
+            self.report.rolled_back = True
+        self.records.add_to(self.report.created, self.report.updated, self.report.unchanged)
         return self.report
 
     def _read_all(self, records: Iterable[Any]) -> None:
@@ -218,13 +239,11 @@ class Importer:
                     with transaction.atomic():
                         pending = self._write([item])
                     self._keep(pending)
-                except DatabaseError as error:
-                    first = str(error).splitlines()[0][:200] if str(error) else ""
-                    self.report.reject(
-                        item.label,
-                        "(record)",
-                        f"could not be saved: {first or type(error).__name__}",
-                    )
+                except DatabaseError:
+                    # The database's own words name tables and constraints, not fields; they
+                    # go to the log for developers, and the report says what to check.
+                    logger.warning("Import: the database refused %s", item.label, exc_info=True)
+                    self.report.reject(item.label, "(record)", REFUSED)
 
     def _keep(self, pending: _Pending) -> None:
         for taxonomy in pending.taxonomies:
@@ -234,6 +253,7 @@ class Importer:
         self.report.created.update(pending.created)
         self.report.updated.update(pending.updated)
         self.report.unchanged.update(pending.unchanged)
+        self.records.merge(pending.records)
 
     def _resolve(self, batch: list[ParsedService]) -> list[ParsedService]:
         """Reject services that refer to an organisation, location or term we do not have."""
@@ -264,7 +284,16 @@ class Importer:
                 )
             else:
                 kept.append(service)
-        return kept
+        return self._without_clashes(kept)
+
+    def _without_clashes(self, batch: list[ParsedService]) -> list[ParsedService]:
+        """Reject, in plain words, services whose row ids the database would refuse."""
+        refused: set[uuid.UUID] = set()
+        for clash in find_clashes(batch):
+            if clash.service.id not in refused:  # one reason per record is enough to act on
+                refused.add(clash.service.id)
+                self.report.reject(describe(clash.service), clash.field_name, clash.reason)
+        return [s for s in batch if s.id not in refused]
 
     def _write(self, batch: list[ParsedService]) -> _Pending:
         pending = _Pending()
@@ -277,6 +306,7 @@ class Importer:
         for service in batch:
             if previous.get(service.id) == service.fingerprint:
                 pending.unchanged["service"] += 1
+                self._note_untouched(service, pending)
             else:
                 changed.append(service)
                 (pending.updated if service.id in previous else pending.created)["service"] += 1
@@ -290,17 +320,34 @@ class Importer:
         self._coverage(changed, existing)
         return pending
 
+    @staticmethod
+    def _note_untouched(service: ParsedService, pending: _Pending) -> None:
+        """An unchanged service's organisation and places are, as far as it says, unchanged."""
+        if service.organisation is not None:
+            pending.records.note("organisation", service.organisation_id, UNCHANGED)
+        for location in service.locations:
+            if location.fields is not None:
+                pending.records.note("location", location.id, UNCHANGED)
+
     def _upsert(
-        self, model: Any, rows: list, update_fields: list[str], kind: str, pending: _Pending
+        self,
+        model: Any,
+        rows: list,
+        update_fields: list[str],
+        kind: str,
+        pending: _Pending,
+        differ: frozenset = frozenset(),
     ) -> None:
+        """Insert or update rows; `differ` names rows whose own children changed."""
         if not rows:
             return
-        before = set(model.objects.filter(id__in=[r.id for r in rows]).values_list("id", flat=True))
+        outcomes = classify(model, rows, update_fields)
         model.objects.bulk_create(
             rows, update_conflicts=True, unique_fields=["id"], update_fields=update_fields
         )
-        pending.created[kind] += sum(1 for r in rows if r.id not in before)
-        pending.updated[kind] += sum(1 for r in rows if r.id in before)
+        for pk, outcome in outcomes.items():
+            changed_below = outcome == UNCHANGED and pk in differ
+            pending.records.note(kind, pk, UPDATED if changed_below else outcome)
 
     def _organisations(self, batch: list[ParsedService], pending: _Pending) -> None:
         given = {s.organisation_id: s for s in batch if s.organisation is not None}
@@ -335,7 +382,12 @@ class Importer:
             )
             for loc in given.values()
         ]
-        self._upsert(Location, rows, LOCATION_FIELDS, "location", pending)
+        differ = children_differ(
+            Address, "location_id", {pk: loc.addresses for pk, loc in given.items()}
+        ) | children_differ(
+            Accessibility, "location_id", {pk: loc.accessibility for pk, loc in given.items()}
+        )
+        self._upsert(Location, rows, LOCATION_FIELDS, "location", pending, frozenset(differ))
         Address.objects.filter(location_id__in=list(given)).delete()
         Accessibility.objects.filter(location_id__in=list(given)).delete()
         Address.objects.bulk_create(
