@@ -3,7 +3,8 @@
 Staff think in days and times, not in repeat rules, and choose categories from a list rather
 than adding rows one term at a time. The form turns both back into what HSDS stores
 (schedules and service attributes) and leaves alone anything it cannot show: hours that
-repeat monthly or are tied to one place, and terms from vocabularies imported from elsewhere.
+repeat monthly or are tied to one place (admin_form_hours), and terms from vocabularies
+imported from elsewhere.
 """
 
 from __future__ import annotations
@@ -15,33 +16,10 @@ from django.utils.safestring import SafeString, mark_safe
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import ObjectList
 
-from signpost.directory import opening_week as ow
-from signpost.directory.models import (
-    Schedule,
-    Service,
-    ServiceAttribute,
-    Taxonomy,
-    TaxonomyTerm,
-)
+from signpost.directory.admin_form_hours import OpeningWeekFields
+from signpost.directory.models import Service, ServiceAttribute, Taxonomy, TaxonomyTerm
 from signpost.directory.models.taxonomy import OWN_VOCABULARIES
-from signpost.directory.opening import DAY_CODES, DAY_NAMES, parse_byday
 from signpost.directory.search_page import LEGENDS
-from signpost.directory.service_history import schedule_line
-
-WINDOWS_PER_DAY = 3
-TIMES = ("opens", "closes")
-ORDINAL_WORDS = ["first", "second", "third", "fourth", "fifth"]
-STATE_CHOICES = [
-    (ow.OPEN, "Open at these times"),
-    (ow.ALL_DAY, "Open 24 hours"),
-    (ow.CLOSED, "Closed"),
-]
-
-
-def hours_field(day: int, part: str, window: int | None = None) -> str:
-    """The form field name for one part of a day: hours_mo_state, hours_mo_1_opens..."""
-    middle = f"_{window}" if window is not None else ""
-    return f"hours_{DAY_CODES[day].lower()}{middle}_{part}"
 
 
 def vocabulary_field(name: str) -> str:
@@ -55,166 +33,16 @@ class TermChoiceField(forms.ModelMultipleChoiceField):
         return obj.name
 
 
-class ServiceAdminForm(WagtailAdminModelForm):
+class ServiceAdminForm(OpeningWeekFields, WagtailAdminModelForm):
     """A service, with a week of opening hours and a checkbox list per vocabulary."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        schedules = list(self.instance.schedules.all()) if self.instance.pk else []
-        self.week_schedules = [s for s in schedules if ow.fits_week(s)]
-        self.kept_schedules = [s for s in schedules if not ow.fits_week(s)]
-        self.loaded_week = ow.week_from_schedules(self.week_schedules)
-        self.submitted_week: ow.Week | None = None
-        self._add_week_fields()
+        self._load_week()
         self.attributes = list(self.instance.attributes.all()) if self.instance.pk else []
-        self.vocabularies = list(
-            Taxonomy.objects.filter(name__in=OWN_VOCABULARIES).order_by("name")
-        )
+        self.vocabularies = list(Taxonomy.objects.filter(name__in=OWN_VOCABULARIES))
         self.vocabularies.sort(key=lambda t: OWN_VOCABULARIES.index(t.name))
         self._add_vocabulary_fields()
-
-    # Opening hours -------------------------------------------------------------------------
-
-    def _add_week_fields(self) -> None:
-        for day, hours in enumerate(self.loaded_week):
-            name = DAY_NAMES[day]
-            self._add(hours_field(day, "state"), _state_field(name), hours.state)
-            for index in range(1, WINDOWS_PER_DAY + 1):
-                window = hours.windows[index - 1] if index <= len(hours.windows) else None
-                self._add_window_fields(day, index, window)
-            note = forms.CharField(
-                label=f"Note for {name}",
-                required=False,
-                max_length=255,
-                help_text="Shown to the public, such as 'Last entry 4pm'.",
-            )
-            self._add(hours_field(day, "note"), note, hours.note)
-
-    def _add_window_fields(self, day: int, index: int, window: ow.Window | None) -> None:
-        opens = ow.format_time(window.opens) if window else ""
-        closes = ow.format_time(window.closes) if window else ""
-        overnight = bool(window and window.closes < window.opens and window.closes != ow.MIDNIGHT)
-        self._add(hours_field(day, "opens", index), _time_field("Opens"), opens)
-        self._add(hours_field(day, "closes", index), _time_field("Closes"), closes)
-        self._add(
-            hours_field(day, "overnight", index),
-            forms.BooleanField(label="Closes after midnight", required=False),
-            overnight,
-        )
-
-    def _add(self, name: str, field: forms.Field, initial: Any) -> None:
-        self.fields[name] = field
-        self.initial[name] = initial
-
-    def week_rows(self) -> list[dict[str, Any]]:
-        """The week's bound fields, a day at a time, for the panel template."""
-        rows = []
-        for day, name in enumerate(DAY_NAMES):
-            windows = [
-                {
-                    "legend": f"{name}, {ORDINAL_WORDS[index - 1]} opening",
-                    "opens": self[hours_field(day, "opens", index)],
-                    "closes": self[hours_field(day, "closes", index)],
-                    "overnight": self[hours_field(day, "overnight", index)],
-                }
-                for index in range(1, WINDOWS_PER_DAY + 1)
-            ]
-            rows.append(
-                {
-                    "name": name,
-                    "state": self[hours_field(day, "state")],
-                    "windows": windows,
-                    "note": self[hours_field(day, "note")],
-                }
-            )
-        return rows
-
-    def kept_schedule_lines(self) -> list[str]:
-        """The hours the week cannot show, in words, listed read-only under it."""
-        return [schedule_line(schedule) for schedule in self.kept_schedules]
-
-    def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
-        self.submitted_week = tuple(self._clean_day(day) for day in range(7))
-        return cleaned
-
-    def _clean_day(self, day: int) -> ow.DayHours:
-        name = DAY_NAMES[day]
-        state = self.cleaned_data.get(hours_field(day, "state")) or ow.CLOSED
-        windows = []
-        for index in range(1, WINDOWS_PER_DAY + 1):
-            window = self._clean_window(day, index)
-            if window:
-                windows.append(window)
-        typed = any(
-            (self.data.get(self.add_prefix(hours_field(day, part, index))) or "").strip()
-            for index in range(1, WINDOWS_PER_DAY + 1)
-            for part in ("opens", "closes")
-        )
-        if state == ow.OPEN and not typed:
-            self.add_error(
-                hours_field(day, "opens", 1),
-                f"Enter {name}'s opening and closing times, or choose 'Closed'",
-            )
-        elif state != ow.OPEN and typed:
-            chosen = "closed" if state == ow.CLOSED else "open 24 hours"
-            self.add_error(
-                hours_field(day, "state"),
-                f"{name} is marked {chosen} but has times: choose 'Open at these times', "
-                "or clear the times",
-            )
-        note = (self.cleaned_data.get(hours_field(day, "note")) or "").strip()
-        unique = tuple(sorted(set(windows), key=lambda w: (w.opens, w.closes)))
-        return ow.DayHours(state, unique if state == ow.OPEN else (), note)
-
-    def _clean_window(self, day: int, index: int) -> ow.Window | None:
-        """One opening's times, or None; a problem is added as an error on its field."""
-        name = DAY_NAMES[day]
-        names = {part: hours_field(day, part, index) for part in ("opens", "closes", "overnight")}
-        texts = {part: (self.cleaned_data.get(names[part]) or "").strip() for part in TIMES}
-        times = {}
-        for part in TIMES:
-            times[part] = ow.parse_time(texts[part]) if texts[part] else None
-            if texts[part] and times[part] is None:
-                self.add_error(
-                    names[part], f"Enter a real time for {name}, such as 09:30 or 5:30pm"
-                )
-        opens, closes = times["opens"], times["closes"]
-        if texts["opens"] and not texts["closes"]:
-            self.add_error(names["closes"], f"Enter the time {name}'s opening closes")
-        elif texts["closes"] and not texts["opens"]:
-            self.add_error(names["opens"], f"Enter the time {name}'s opening starts")
-        if opens is None or closes is None:
-            return None
-        problem = _window_problem(
-            name, opens, closes, bool(self.cleaned_data.get(names["overnight"]))
-        )
-        if problem:
-            self.add_error(names["closes"], problem)
-            return None
-        return ow.Window(opens, closes)
-
-    def _schedules_to_keep(self, week: ow.Week) -> list[Schedule]:
-        """The kept schedules, and the week's rules, reusing any row that already says one."""
-        spare = {_rule_key_of(s): s for s in self.week_schedules}
-        timezones = {s.timezone for s in self.week_schedules}
-        timezone = timezones.pop() if len(timezones) == 1 else ""
-        result: list[Schedule] = list(self.kept_schedules)
-        for order, rule in enumerate(ow.rules_for_week(week)):
-            key = (rule.byday, rule.opens_at, rule.closes_at, rule.description)
-            schedule = spare.pop(key, None) or Schedule(
-                freq="WEEKLY",
-                byday=rule.byday,
-                opens_at=rule.opens_at,
-                closes_at=rule.closes_at,
-                description=rule.description,
-                timezone=timezone,
-            )
-            schedule.sort_order = order
-            result.append(schedule)
-        return result
-
-    # Categories ----------------------------------------------------------------------------
 
     def _add_vocabulary_fields(self) -> None:
         chosen = {a.taxonomy_term_id for a in self.attributes}
@@ -255,56 +83,20 @@ class ServiceAdminForm(WagtailAdminModelForm):
         result += [ServiceAttribute(taxonomy_term=term) for term in chosen.values()]
         return result
 
-    # Saving --------------------------------------------------------------------------------
-
     def save(self, commit: bool = True) -> Any:
-        if self.submitted_week is not None and self.submitted_week != self.loaded_week:
-            self.instance.schedules = self._schedules_to_keep(self.submitted_week)
+        self._keep_a_version_to_compare_with()
+        self._save_week()
         if any(vocabulary_field(t.name) in self.changed_data for t in self.vocabularies):
             self.instance.attributes = self._attributes_to_keep()
         return super().save(commit=commit)
 
-
-def _state_field(day_name: str) -> forms.ChoiceField:
-    return forms.ChoiceField(
-        label=f"Is it open on {day_name}?",
-        choices=STATE_CHOICES,
-        widget=forms.RadioSelect,
-        required=False,
-    )
-
-
-def _time_field(label: str) -> forms.CharField:
-    return forms.CharField(
-        label=label,
-        required=False,
-        max_length=10,
-        widget=forms.TextInput(attrs={"size": 7, "autocomplete": "off", "spellcheck": "false"}),
-    )
-
-
-def _window_problem(name: str, opens: Any, closes: Any, overnight: bool) -> str:
-    """What is wrong with an opening's times, in plain words, or '' if nothing."""
-    if opens == closes:
-        return f"The closing time for {name} must be different from the opening time"
-    if overnight and closes > opens:
-        return (
-            f"{name}'s closing time is after its opening time, so it does not close after "
-            "midnight: untick 'Closes after midnight', or check the times"
-        )
-    if not overnight and closes < opens and closes != ow.MIDNIGHT:
-        return (
-            f"The closing time for {name} must be after the opening time. If it closes after "
-            "midnight, tick 'Closes after midnight'"
-        )
-    return ""
-
-
-def _rule_key_of(schedule: Schedule) -> tuple[str, Any, Any, str]:
-    """What a stored schedule says, keyed as a week's rule is, so an unchanged row is reused."""
-    days = tuple(sorted({rule.weekday for rule in parse_byday(schedule.byday)}))
-    byday = ow.Rule(days, None, None, "").byday
-    return (byday, schedule.opens_at, schedule.closes_at, schedule.description.strip())
+    def _keep_a_version_to_compare_with(self) -> None:
+        """Before the first edit of a service that has no saved versions (an imported one),
+        save one of it as stored, so its history can show what this first edit changed."""
+        if self.instance.pk and not self.instance.latest_revision_id:
+            stored = Service.objects.filter(pk=self.instance.pk).first()
+            if stored is not None:
+                stored.save_revision(log_action=False)
 
 
 class ServicePanels(ObjectList):

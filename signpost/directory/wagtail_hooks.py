@@ -21,7 +21,7 @@ from signpost.directory.models import (
 )
 from signpost.directory.models.services import ServiceStatus
 from signpost.directory.problem_reports_admin import ProblemReportViewSet
-from signpost.directory.service_history import ServiceCompareView
+from signpost.directory.service_history import ServiceCompareView, ServiceHistoryView
 
 
 class ServiceFilterSet(WagtailFilterSet):
@@ -67,6 +67,7 @@ class ServiceViewSet(DirectoryViewSet):
     # Hours as a week and categories as checkboxes (admin_forms); history in plain words.
     edit_handler = service_edit_handler()
     revisions_compare_view_class = ServiceCompareView
+    history_view_class = ServiceHistoryView
 
 
 class OrganisationViewSet(DirectoryViewSet):
