@@ -257,3 +257,41 @@ def test_ticking_categories_writes_attributes_keeps_imported_ones_and_search_see
     assert "Riverside Talking Group" in found
     gone = client.get(reverse("directory:search"), {"need": "anxiety"}).content.decode()
     assert "could not find a service that matches" in gone
+
+
+def test_a_new_service_is_added_with_its_week_and_categories(staff_client, vocabularies):
+    from signpost.directory.models import Service
+
+    from .factories import OrganisationFactory
+
+    organisation = OrganisationFactory(name="Harbour Trust")
+    add = reverse("wagtailsnippets_directory_service:add")
+    data = form_data(staff_client.get(add).content.decode())
+    data.update(name=["Harbour Walk and Talk"], organisation=[str(organisation.pk)])
+    set_day(data, "sa", "open", ("10:00", "11:30"))
+    data["vocabulary_needs"] = [str(vocabularies["anxiety"].pk)]
+    response = staff_client.post(add, data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    service = Service.objects.get(name="Harbour Walk and Talk")
+    assert stored_hours(service) == {("WEEKLY", "SA", dt.time(10), dt.time(11, 30), "")}
+    assert list(service.attributes.values_list("taxonomy_term__code", flat=True)) == ["anxiety"]
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("9", dt.time(9)),
+        ("09:30", dt.time(9, 30)),
+        ("5.30pm", dt.time(17, 30)),
+        ("12 am", dt.time(0)),
+        ("midday", dt.time(12)),
+        ("25:00", None),
+        ("9:75", None),
+        ("13pm", None),
+        ("soon", None),
+    ],
+)
+def test_times_are_read_as_people_type_them(typed, meant):
+    from signpost.directory.opening_week import parse_time
+
+    assert parse_time(typed) == meant
