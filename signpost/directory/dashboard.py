@@ -1,7 +1,7 @@
 """The directory's panels on the Wagtail admin home: what needs a maintainer's attention.
 
-Open problem reports, services past their review date and the last imports, each shown only
-to people allowed to act on them, in a handful of queries.
+Open problem reports and services past their review date, each shown only to people allowed
+to act on them, in a handful of queries. (The imports app adds its own panel of recent runs.)
 """
 
 from __future__ import annotations
@@ -9,20 +9,16 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from django.apps import apps
 from django.urls import reverse
 from wagtail.admin.ui.components import Component
 
 from signpost.directory.models import ProblemReport, Service
 
 LATEST_REPORTS = 5
-LATEST_IMPORTS = 3
-# The imports app builds on the directory, so the directory names it only by label.
-IMPORT_PERMISSION = "openreferral.add_importrun"
 
 
 class DirectoryDashboardPanel(Component):
-    """Three native dashboard panels: problem reports, reviews due, recent imports."""
+    """Two native dashboard panels: problem reports to look at, and reviews due."""
 
     name = "directory_dashboard"
     template_name = "directory/admin/dashboard.html"
@@ -42,8 +38,6 @@ class DirectoryDashboardPanel(Component):
             context["overdue_url"] = (
                 reverse("wagtailsnippets_directory_service:list") + "?review_overdue=true"
             )
-        if self.user.has_perm(IMPORT_PERMISSION):
-            context["imports"] = self._imports()
         return context
 
     def _reports(self) -> dict[str, Any]:
@@ -63,11 +57,3 @@ class DirectoryDashboardPanel(Component):
             ],
             "reports_url": reverse("wagtailsnippets_directory_problemreport:list"),
         }
-
-    def _imports(self) -> list[dict[str, Any]]:
-        ImportRun = apps.get_model("openreferral", "ImportRun")
-        runs = ImportRun.objects.order_by("-started_at")[:LATEST_IMPORTS]
-        return [
-            {"run": run, "url": reverse("openreferral_imports:report", args=[run.pk])}
-            for run in runs
-        ]

@@ -22,6 +22,7 @@ from .admin_views import (
     ImportUploadView,
     can_run_imports,
 )
+from .dashboard import RecentImportsPanel
 
 
 class ImportsMenuItem(MenuItem):
@@ -60,3 +61,9 @@ def register_import_permission() -> Any:
     return Permission.objects.filter(
         content_type__app_label="openreferral", codename="add_importrun"
     )
+
+
+@hooks.register("construct_homepage_panels")
+def add_recent_imports_panel(request: HttpRequest, panels: list[Any]) -> None:
+    """The last imports and their results, on the admin home."""
+    panels.append(RecentImportsPanel(request))
