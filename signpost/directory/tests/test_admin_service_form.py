@@ -295,3 +295,21 @@ def test_times_are_read_as_people_type_them(typed, meant):
     from signpost.directory.opening_week import parse_time
 
     assert parse_time(typed) == meant
+
+
+def test_removing_a_place_and_changing_the_week_in_one_save_drops_that_places_hours(
+    staff_client, service
+):
+    add_location(service, city="Mansfield")
+    link = service.service_at_locations.get()
+    add_schedule(
+        service, service_at_location=link, byday="SA", opens_at=dt.time(10), closes_at=dt.time(13)
+    )
+    data = form_data(staff_client.get(edit_url(service)).content.decode())
+    data["service_at_locations-0-DELETE"] = ["1"]
+    set_day(data, "mo", "open", ("08:00", "17:00"))
+    response = staff_client.post(edit_url(service), data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    assert not service.service_at_locations.exists()
+    assert not Schedule.objects.filter(service_at_location__isnull=False).exists()
+    assert ("WEEKLY", "MO", dt.time(8), dt.time(17), "") in stored_hours(service)
