@@ -173,3 +173,10 @@ def test_reports_resolved_before_statuses_became_rows_are_carried_over():
         None,
         resolved_at,
     )
+
+
+def test_an_old_link_to_a_reports_edit_form_opens_its_page(staff_client, report):
+    edit = reverse("wagtailsnippets_directory_problemreport:edit", args=[report.pk])
+    response = staff_client.get(edit)
+    assert response.status_code == 302
+    assert response["Location"] == reverse(INSPECT, args=[report.pk])
