@@ -8,6 +8,7 @@ Service model for its panels, so it imports no models at load time.
 from __future__ import annotations
 
 import functools
+from collections.abc import Sequence
 from typing import Any
 
 from django import forms
@@ -19,6 +20,7 @@ class _FormPanel(Panel):
 
     template_name = ""
     comparison_path = ""
+    scripts: tuple[str, ...] = ()
 
     class BoundPanel(Panel.BoundPanel):
         def get_context_data(self, parent_context: Any = None) -> Any:
@@ -32,7 +34,8 @@ class _FormPanel(Panel):
 
         @property
         def media(self) -> forms.Media:
-            return forms.Media(css={"all": ["directory/admin/service_form.css"]})
+            css: dict[str, Sequence[str]] = {"all": ["directory/admin/service_form.css"]}
+            return forms.Media(css=css, js=list(self.panel.scripts))
 
         def get_comparison(self) -> list[Any]:
             from signpost.directory import service_history
@@ -45,6 +48,7 @@ class OpeningWeekPanel(_FormPanel):
 
     template_name = "directory/admin/opening_week_panel.html"
     comparison_path = "HoursComparison"
+    scripts = ("directory/admin/opening_week.js",)
 
 
 class VocabularyPanel(_FormPanel):
