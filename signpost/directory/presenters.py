@@ -90,11 +90,13 @@ class ServiceCard:
     now: dt.datetime | None = None
 
     def terms(self, vocabulary: str) -> list[TaxonomyTerm]:
-        return [
+        """The service's terms in one vocabulary, in the vocabulary's own order."""
+        found = [
             a.taxonomy_term
             for a in self.service.attributes.all()
             if a.taxonomy_term.taxonomy.name == vocabulary
         ]
+        return sorted(found, key=lambda term: (term.sort_order, term.name))
 
     def is_free(self) -> bool:
         return not any(c.amount and c.amount > 0 for c in self.service.cost_options.all())

@@ -4,9 +4,10 @@ import pytest
 from playwright.sync_api import expect
 
 
+@pytest.mark.parametrize("screen", ["phone", "desktop"])
 @pytest.mark.parametrize("javascript_enabled", [True, False], ids=["js", "no-js"])
 def test_a_young_person_finds_a_local_group_saves_it_and_prints_the_list(
-    page, live_server, journey_directory, axe, javascript_enabled
+    page, live_server, journey_directory, axe, javascript_enabled, screen
 ):
     page.goto(live_server.url + "/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Find mental health support")
