@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     "signpost.pages",
     "signpost.directory",
     "signpost.openreferral",
+    "signpost.workspace",
     "signpost.nonprod",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
