@@ -1,6 +1,6 @@
 """Query planning: the query's words, word pairs and lexicon expansions as weighted slots.
 
-Lay wording is expanded with the lexicon's concepts (so "can't be bothered with anything"
+Lay wording is expanded with the lexicon's concepts (so "no motivation for anything"
 searches for low mood), and the groups a query names or implies are noted, so services for
 other groups can be down-weighted.
 """

@@ -1,7 +1,7 @@
 """Rank directory services for a free-text query, without Django.
 
 A BM25F-style scorer over weighted service fields. Queries are expanded with the lay and
-clinical vocabulary in ``lexicon`` (so "can't be bothered with anything" finds low-mood
+clinical vocabulary in ``lexicon`` (so "no motivation for anything" finds low-mood
 services), unknown words are corrected against the index vocabulary (so "anxeity" finds
 anxiety services), and crisis queries put round-the-clock crisis lines first.
 

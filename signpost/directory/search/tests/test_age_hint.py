@@ -5,7 +5,7 @@ from __future__ import annotations
 from signpost.directory.search.age import age_fit, age_specificity
 from signpost.directory.search.ranking import Ranker, ScoredResult, SearchDocument
 
-DESCRIPTION = "Someone to talk to when you are feeling low and cannot talk to anyone."
+DESCRIPTION = "A listening ear when you are feeling low and have nobody to open up to."
 
 ALL_AGES = SearchDocument(id="all-ages", name="Open Door Listening", description=DESCRIPTION)
 YOUTH = SearchDocument(
@@ -38,14 +38,14 @@ DEBT = SearchDocument(
     minimum_age=16,
     maximum_age=25,
 )
-QUERY = "feeling really low and can't talk to anyone"
+QUERY = "feeling really low and nobody to open up to"
 
 
 def _ids(results: list[ScoredResult]) -> list[str]:
     return [result.id for result in results]
 
 
-def test_a_youth_service_outranks_an_equally_relevant_all_ages_one_for_a_15_year_old() -> None:
+def test_a_youth_service_outranks_an_equally_relevant_all_ages_one_for_someone_aged_15() -> None:
     ranker = Ranker((ALL_AGES, YOUTH))
 
     assert _ids(ranker.search(QUERY, age=15)) == ["youth", "all-ages"]
@@ -80,7 +80,7 @@ def test_the_age_hint_does_not_outweigh_a_clearly_better_match() -> None:
     weak_youth = SearchDocument(
         id="weak-youth",
         name="Youth Club",
-        description="Games and sport; you can talk to a youth worker.",
+        description="Games and sport; a youth worker is there if you want to open up.",
         minimum_age=11,
         maximum_age=18,
     )

@@ -74,7 +74,7 @@ def test_a_typo_the_lexicon_does_not_list_is_corrected_from_the_index() -> None:
 
 
 def test_lay_words_for_low_mood_find_a_depression_service() -> None:
-    results = _ranker().search("can't be bothered with anything")
+    results = _ranker().search("no motivation for anything and I stay in bed all day")
 
     assert _ids(results)[:1] == ["low-mood"]
 
@@ -88,7 +88,7 @@ def test_a_crisis_query_puts_a_24_7_crisis_line_first() -> None:
 
 
 def test_a_crisis_line_is_returned_even_when_no_word_matches() -> None:
-    results = _ranker().search("I don't want to be alive anymore")
+    results = _ranker().search("I'd be better off dead")
 
     assert _ids(results)[0] == "crisis-line"
 
@@ -206,14 +206,14 @@ def test_normalise_copes_with_ten_thousand_characters() -> None:
 @pytest.mark.parametrize(
     "query",
     [
-        "I don't want to be alive anymore",
-        "thinking about ending it all tonight",
+        "I'd be better off dead",
+        "planning to end it tonight",
         "I want to kill myself",
-        "my daughter has taken an overdose",
+        "he has overdosed on paracetamol",
         "scared I'll hurt myself badly",
         "I can't go on",
-        "feeling sucidal",
-        "mental health cirsis",
+        "feeling suicdal",
+        "mental health crisus",
         "suicidal thoughts",
         "can't stop crying, hopeless, need someone right now",
         "mental health crisis",
