@@ -15,6 +15,7 @@ urlpatterns = [
     # Clients often drop the slash; an HTML redirect would be no use to them.
     path("api/oruk", oruk_views.index),
     path("documents/", include(wagtaildocs_urls)),
+    path("workspace/meetings/", include("signpost.meetings.urls")),
     path("workspace/", include("signpost.workspace.urls")),
     path("", include("signpost.core.urls")),
     path("", include("signpost.directory.urls")),

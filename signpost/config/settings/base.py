@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "signpost.directory",
     "signpost.openreferral",
     "signpost.workspace",
+    "signpost.meetings",
     "signpost.nonprod",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

@@ -1,0 +1,15 @@
+from django.urls import path
+
+from signpost.meetings import agenda_views, views
+
+app_name = "meetings"
+urlpatterns = [
+    path("<slug:slug>/", views.group_meetings, name="list"),
+    path("<slug:slug>/slot/", views.slot_form, name="slot"),
+    path("<slug:slug>/<uuid:meeting_id>/", views.meeting_detail, name="meeting"),
+    path("<slug:slug>/<uuid:meeting_id>/change/", views.change_meeting, name="change"),
+    path("<slug:slug>/<uuid:meeting_id>/apologies/", views.send_apologies, name="apologies"),
+    path("<slug:slug>/<uuid:meeting_id>/attendance/", agenda_views.attendance, name="attendance"),
+    path("<slug:slug>/<uuid:meeting_id>/agenda/", agenda_views.agenda_item, name="agenda"),
+    path("<slug:slug>/<uuid:meeting_id>/papers/", agenda_views.papers, name="papers"),
+]
