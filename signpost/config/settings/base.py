@@ -61,6 +61,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Members accept the community agreement before other workspace pages (helper W4).
+    "signpost.workspace.profile.middleware.CommunityAgreementMiddleware",
 ]
 
 ROOT_URLCONF = "signpost.config.urls"
@@ -74,6 +76,8 @@ TEMPLATES = [
         "APP_DIRS": True,
         "OPTIONS": {
             "environment": "signpost.config.jinja2.environment",
+            # `display_name(user)`: a member's chosen name, or "a former member".
+            "context_processors": ["signpost.workspace.profile.names.workspace_names"],
             "extensions": [
                 "wagtail.jinja2tags.core",
                 "wagtail.images.jinja2tags.images",

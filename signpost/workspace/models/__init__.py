@@ -1,5 +1,15 @@
 """The co-production workspace: projects, their groups and who belongs to them."""
 
+from .profiles import (
+    AccessNeed,
+    AccessNeedsView,
+    CommunityAgreementAcceptance,
+    Consent,
+    ConsentTopic,
+    ContactMethod,
+    MemberProfile,
+    has_consent,
+)
 from .projects import (
     Group,
     GroupKind,
@@ -12,6 +22,14 @@ from .projects import (
 )
 
 __all__ = [
+    "AccessNeed",
+    "AccessNeedsView",
+    "CommunityAgreementAcceptance",
+    "Consent",
+    "ConsentTopic",
+    "ContactMethod",
+    "MemberProfile",
+    "has_consent",
     "Group",
     "GroupKind",
     "LadderRung",

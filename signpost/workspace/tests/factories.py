@@ -40,8 +40,15 @@ class GroupFactory(factory.django.DjangoModelFactory):
     purpose = "People with lived experience shaping the website together."
 
 
-def member_of(group: Group, *, role: str = Role.MEMBER, **user_fields):
-    """A new person who currently belongs to the group."""
+def member_of(
+    group: Group, *, role: str = Role.MEMBER, accepted_agreement: bool = True, **user_fields
+):
+    """A new person who currently belongs to the group (and, unless told, has accepted the
+    community agreement, as everyone does on joining)."""
     user = UserFactory(**user_fields)
     add_member(group=group, user=user, role=role)
+    if accepted_agreement:
+        from signpost.workspace.profile.services import accept_agreement
+
+        accept_agreement(user=user)
     return user

@@ -1,0 +1,1 @@
+"""A member's own pages under /workspace/me/: profile, consents, their data, and leaving."""
