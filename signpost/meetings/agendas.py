@@ -33,13 +33,13 @@ class Cycle:
 
 
 def cycles(pairing: Pairing, *, since: dt.datetime | None = None) -> list[Cycle]:
-    """The pairing's cycles from `since` (default: the first meeting either group has)."""
+    """The pairing's cycles from `since` (default: when the groups were paired)."""
     groups = [pairing.first_group, pairing.second_group]
+    since = since or pairing.created_at
     meetings = {
-        g.pk: list(g.meetings.filter(cancelled=False).order_by("starts_at")) for g in groups
+        g.pk: list(g.meetings.filter(cancelled=False, starts_at__gte=since).order_by("starts_at"))
+        for g in groups
     }
-    if since:
-        meetings = {k: [m for m in v if m.starts_at >= since] for k, v in meetings.items()}
     offset = dt.timedelta(days=pairing.offset_days) - SLACK
     found: list[Cycle] = []
     after: dt.datetime | None = None

@@ -7,6 +7,7 @@ of a move or a cancellation, under the group's neutral name (never "mental healt
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 from typing import Any
 
 from django.core.mail import send_mail
@@ -142,5 +143,5 @@ def _tell_members(meeting: Meeting, change: MeetingChange) -> None:
     body = f"{news}\n\nWhy: {change.reason}\n"
     for membership in members:
         if membership.user.email:
-            addr = [membership.user.email]
-            transaction.on_commit(lambda a=addr: send_mail(subject, body, None, a))
+            email = partial(send_mail, subject, body, None, [membership.user.email])
+            transaction.on_commit(email)

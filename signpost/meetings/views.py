@@ -72,6 +72,8 @@ def change_meeting(request: HttpRequest, slug: str, meeting_id: uuid.UUID) -> Ht
     group, _ = rules.group_for_facilitator(request.user, slug)
     meeting = _meeting(group, meeting_id)
     form = ChangeForm(request.POST or None)
+    if form.is_bound and form.data.get("action") == "keep" and not meeting.on_bank_holiday:
+        form.add_error("action", "Choose to move or cancel: only a bank-holiday meeting is 'kept'")
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:

@@ -137,3 +137,12 @@ def test_a_meeting_on_a_bank_holiday_is_flagged_for_the_facilitator_who_can_keep
     assert meeting.changes.get().kind == ChangeKind.KEPT
     page = client.get(reverse("meetings:list", args=[group.slug])).content.decode()
     assert "A meeting falls on a bank holiday" not in page
+
+
+def test_only_a_bank_holiday_meeting_can_be_kept_with_a_reason(client, setting):
+    group, meeting, _ = setting
+    assert not meeting.on_bank_holiday
+    response = client.post(reverse("meetings:change", args=[group.slug, meeting.pk]),
+                           {"action": "keep", "reason": "No reason"})  # fmt: skip
+    assert "only a bank-holiday meeting" in response.content.decode()
+    assert not meeting.changes.exists()
