@@ -40,17 +40,19 @@ def agenda_item(request: HttpRequest, slug: str, meeting_id: uuid.UUID) -> HttpR
         messages.success(request, f"Parked for next time: {item.title}")
     elif "take_up" in request.POST:
         parked = get_object_or_404(group.parked_items, pk=_uuid(request.POST["take_up"]))
-        if problem := agendas.room_for(agenda, parked.minutes):
-            messages.error(request, problem)
-        else:
+        try:
             agendas.take_up_parked(parked=parked, agenda=agenda)
+        except ValueError as full:  # it stays parked, with the reason on the page
+            messages.error(request, str(full))
     else:
         form = AgendaItemForm(request.POST)
-        if form.is_valid() and (problem := agendas.room_for(agenda, form.cleaned_data["minutes"])):
-            form.add_error("minutes", problem)
+        if form.is_valid():
+            try:
+                agendas.add_item(agenda=agenda, **form.cleaned_data)
+            except ValueError as full:  # it will not fit: say so next to the minutes
+                form.add_error("minutes", str(full))
         if not form.is_valid():
             return _again(request, meeting, membership, item_form=form)
-        agendas.add_item(agenda=agenda, **form.cleaned_data)
         messages.success(request, "Item added to the agenda.")
     return redirect(presenters.meeting_url(meeting) + "#agenda")
 

@@ -34,8 +34,10 @@ def slot_initial(slot: MeetingSlot | None) -> dict[str, Any]:
 def meetings_page(group: Group, *, facilitator: bool) -> dict[str, Any]:
     """Coming meetings, the slot in words, steadiness, and bank holidays still to settle."""
     slot = MeetingSlot.objects.filter(group=group).first()
-    upcoming = list(group.meetings.upcoming()[:12])
-    unsettled = [m for m in upcoming if m.on_bank_holiday and not m.bank_holiday_settled]
+    ahead = list(group.meetings.upcoming())
+    upcoming = ahead[:12]
+    # The whole year ahead, not only the next few, so a bank holiday is flagged well ahead.
+    unsettled = [m for m in ahead if m.on_bank_holiday and not m.bank_holiday_settled]
     return {
         "slot": slot,
         "slot_words": slots.describe(slot) if slot else "",

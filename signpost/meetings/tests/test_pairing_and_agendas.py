@@ -117,3 +117,26 @@ def test_papers_less_than_7_days_ahead_go_out_marked_late_and_are_counted(client
     assert agendas.late_papers(group) == 1
     page = client.get(reverse("meetings:meeting", args=[group.slug, soon.pk])).content.decode()
     assert "Sent late" in page
+
+
+def test_a_parked_item_that_will_not_fit_stays_parked_with_a_message(client, facilitated):
+    group, meeting = facilitated
+    _add(client, group, meeting, 55)
+    parked = ParkedItem.objects.create(group=group, title="Long debate", minutes=30,
+                                       owner="Ben", project_need="Recruitment")  # fmt: skip
+    url = reverse("meetings:agenda", args=[group.slug, meeting.pk])
+    response = client.post(url, {"take_up": str(parked.pk)}, follow=True)
+    assert "There are only 5 minutes left in this meeting" in response.content.decode()
+    parked.refresh_from_db()
+    assert parked.taken_up_in is None
+
+
+def test_a_forged_item_id_in_the_agenda_form_is_not_found(client, facilitated):
+    group, meeting = facilitated
+    url = reverse("meetings:agenda", args=[group.slug, meeting.pk])
+    assert client.post(url, {"park": "not-an-id"}).status_code == 404
+    other = with_slot(GroupFactory())
+    _add(client, group, meeting, 5)
+    stranger = ParkedItem.objects.create(group=other, title="Theirs", minutes=5,
+                                         owner="Kim", project_need="Other")  # fmt: skip
+    assert client.post(url, {"take_up": str(stranger.pk)}).status_code == 404
