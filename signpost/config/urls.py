@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.urls import include, path
+from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -10,6 +11,13 @@ from signpost.core import views as core_views
 from signpost.openreferral.api import views as oruk_views
 
 urlpatterns = [
+    # Everyone signs in through allauth (ADR 008): the admin's own password form would skip
+    # the second factor, so its address sends people to ours, keeping ?next=.
+    path(
+        "admin/login/",
+        RedirectView.as_view(pattern_name="account_login", query_string=True),
+    ),
+    path("accounts/", include("allauth.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("api/oruk/", include("signpost.openreferral.api.urls")),
     # Clients often drop the slash; an HTML redirect would be no use to them.

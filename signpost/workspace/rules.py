@@ -40,3 +40,13 @@ def group_for_facilitator(user, slug: str) -> tuple[Group, Membership]:
     if membership.role != Role.FACILITATOR:
         raise Http404("No such group")
     return group, membership
+
+
+def can_write_notes(membership: Membership) -> bool:
+    """Only a group's facilitators write its notes; its members read them."""
+    return membership.role == Role.FACILITATOR
+
+
+def can_post_in_discussion(membership: Membership) -> bool:
+    """Everyone currently in the group (member or facilitator) may take part in its discussion."""
+    return membership.role in (Role.MEMBER, Role.FACILITATOR)

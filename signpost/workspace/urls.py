@@ -1,11 +1,19 @@
 from django.urls import include, path
 
-from signpost.workspace import views
+from signpost.workspace import private_space_views, views
 
 app_name = "workspace"
 urlpatterns = [
     path("", views.home, name="home"),
     path("groups/<slug:slug>/", views.group_detail, name="group"),
+    # The group's private space (helper W1): for its current members and facilitators only.
+    path("groups/<slug:slug>/notes/", private_space_views.group_notes, name="group_notes"),
+    path(
+        "groups/<slug:slug>/discussion/",
+        private_space_views.group_discussion,
+        name="group_discussion",
+    ),
+    path("groups/<slug:slug>/members/", private_space_views.group_members, name="group_members"),
     # A member's own pages (/workspace/me/) and a facilitator's view of access needs.
     path("", include("signpost.workspace.profile.urls")),
 ]

@@ -45,6 +45,11 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    # Accounts (ADR 008): members sign in with an emailed code or a passkey, staff with a
+    # password and a second factor. After our apps, so signpost/users/templates wins.
+    "allauth",
+    "allauth.account",
+    "allauth.mfa",
 ]
 
 MIDDLEWARE = [
@@ -61,6 +66,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
+    # Anyone who can reach the admin sets up a second factor before they get there (ADR 008).
+    "signpost.users.middleware.SecondFactorRequiredMiddleware",
     # Members accept the community agreement before other workspace pages (helper W4).
     "signpost.workspace.profile.middleware.CommunityAgreementMiddleware",
 ]
@@ -155,8 +163,35 @@ WAGTAILADMIN_BASE_URL = env_str("SITE_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAIL_I18N_ENABLED = False
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
-WAGTAILADMIN_LOGIN_URL = "wagtailadmin_login"
-LOGIN_URL = "wagtailadmin_login"
+# Everyone signs in through allauth (ADR 008), the admin included, so no path skips MFA.
+WAGTAILADMIN_LOGIN_URL = "account_login"
+LOGIN_URL = "account_login"
+LOGIN_REDIRECT_URL = "/workspace/"
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
+ACCOUNT_ADAPTER = "signpost.users.adapter.AccountAdapter"
+ACCOUNT_LOGIN_METHODS = {"email"}
+# Sign-up is closed (the adapter); allauth reads this to put a password box on the sign-in
+# form, which only staff can use.
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*"]
+# Sessions end when the browser closes: members may share a device (ADR 008).
+ACCOUNT_SESSION_REMEMBER = False
+ACCOUNT_EMAIL_VERIFICATION = "none"
+ACCOUNT_LOGIN_BY_CODE_ENABLED = True
+# Sign-in never says whether an address has an account (allauth's default, kept on purpose).
+ACCOUNT_PREVENT_ENUMERATION = True
+ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
+ACCOUNT_LOGOUT_REDIRECT_URL = "/"
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
+MFA_PASSKEY_LOGIN_ENABLED = True
+MFA_TOTP_ISSUER = env_str("SITE_NAME", "Signpost")
+# Passkeys need HTTPS, except on the developer's own machine.
+MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = DEBUG
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "signpost@localhost")
+# Staff reach the admin only once a second factor is set up (signpost.users.middleware).
+SIGNPOST_STAFF_NEED_SECOND_FACTOR = True
 
 # Directory behaviour an area may tune.
 SIGNPOST_REVIEW_AFTER_DAYS = env_int("SIGNPOST_REVIEW_AFTER_DAYS", 183, minimum=1, maximum=3650)

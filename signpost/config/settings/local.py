@@ -8,6 +8,9 @@ from .base import STORAGES
 DEBUG = env_bool("DEBUG", True)
 SIGNPOST_COMPONENTS_PAGE = env_bool("SIGNPOST_COMPONENTS_PAGE", DEBUG)
 SESSION_COOKIE_SECURE = False
+# Sign-in codes and other emails are printed where `make run` is running.
+EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = DEBUG
 CSRF_COOKIE_SECURE = False
 # Serve straight from the source folders while developing; no collectstatic needed.
 STORAGES = {

@@ -19,6 +19,9 @@ TEMPLATES = [
     {**TEMPLATES[0], "BACKEND": "signpost.core.testing.InstrumentedJinja2"},  # noqa: F405
     *TEMPLATES[1:],  # noqa: F405
 ]
+# Tests of other features sign staff in with force_login, which skips allauth's second
+# factor; the tests of the second factor switch this back on (signpost/users/tests).
+SIGNPOST_STAFF_NEED_SECOND_FACTOR = False
 LOGGING = {**LOGGING, "root": {"handlers": ["console"], "level": "WARNING"}}  # noqa: F405
 STATICFILES_DIRS = [PACKAGE_DIR / "static"]  # noqa: F405
 WHITENOISE_AUTOREFRESH = True

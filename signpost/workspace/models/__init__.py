@@ -10,6 +10,7 @@ from .profiles import (
     MemberProfile,
     has_consent,
 )
+from .private_space import DiscussionPost, GroupNote
 from .projects import (
     Group,
     GroupKind,
@@ -30,8 +31,10 @@ __all__ = [
     "ContactMethod",
     "MemberProfile",
     "has_consent",
+    "DiscussionPost",
     "Group",
     "GroupKind",
+    "GroupNote",
     "LadderRung",
     "Membership",
     "MembershipState",

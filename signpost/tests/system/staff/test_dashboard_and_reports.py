@@ -10,6 +10,7 @@ from playwright.sync_api import expect
 
 from signpost.directory.models import ProblemReport
 from signpost.directory.tests.factories import ServiceFactory
+from signpost.tests.system.staff.sign_in import sign_in_to_admin
 
 PASSWORD = "a-long-test-password-2"
 
@@ -46,10 +47,7 @@ def test_a_maintainer_resolves_a_problem_report_from_the_dashboard(
     service = ServiceFactory(name="Willow Bank Talking Group", assured_date=dt.date(2020, 1, 1))
     ProblemReport.objects.create(service=service, kind="hours", details="They moved to Tuesdays")
 
-    page.goto(live_server.url + "/admin/login/")
-    page.get_by_label("Username").fill("keeper")
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
+    sign_in_to_admin(page, live_server, maintainer, PASSWORD)
     expect(page.get_by_role("heading", name="Problem reports to look at")).to_be_visible()
     expect(page.get_by_role("link", name="1 service past its review date")).to_be_visible()
     axe(page)

@@ -6,6 +6,8 @@ import pytest
 from django.contrib.auth.models import Group, Permission
 from playwright.sync_api import expect
 
+from signpost.tests.system.staff.sign_in import sign_in_to_admin
+
 PASSWORD = "a-long-test-password-2"
 
 
@@ -29,11 +31,8 @@ def maintainer(journey_directory, django_user_model):
     return user
 
 
-def sign_in(page, live_server):
-    page.goto(live_server.url + "/admin/login/")
-    page.get_by_label("Username").fill("editor")
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
+def sign_in(page, live_server, maintainer):
+    sign_in_to_admin(page, live_server, maintainer, PASSWORD)
 
 
 def save(page):
@@ -48,7 +47,7 @@ def test_a_maintainer_changes_hours_and_categories_and_sees_them_in_public_and_h
 ):
     group = journey_directory["group"]
     edit = f"{live_server.url}/admin/snippets/directory/service/edit/{group.pk}/"
-    sign_in(page, live_server)
+    sign_in(page, live_server, maintainer)
     page.goto(edit)
     expect(page.get_by_role("heading", name="Mansfield Anxiety Support Group")).to_be_visible()
     axe(page)

@@ -11,6 +11,7 @@ from playwright.sync_api import expect
 from signpost.directory.models import Service
 from signpost.directory.tests.factories import build_gazetteer
 from signpost.openreferral.tests.test_importer import service_record
+from signpost.tests.system.staff.sign_in import sign_in_to_admin
 
 PASSWORD = "a-long-test-password-1"
 
@@ -44,10 +45,7 @@ def test_a_maintainer_fixes_a_rejected_feed_and_imports_it(
     feed = tmp_path / "partner-feed.json"
     feed.write_text(json.dumps([good, service_record(name="No status", status="open")]))
 
-    page.goto(live_server.url + "/admin/login/")
-    page.get_by_label("Username").fill("maintainer")
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
+    sign_in_to_admin(page, live_server, maintainer, PASSWORD)
     page.goto(live_server.url + "/admin/imports/")
     expect(page.get_by_role("heading", level=1)).to_contain_text("Imports")
     axe(page)
