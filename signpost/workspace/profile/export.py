@@ -16,6 +16,8 @@ from typing import Any
 from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.db import models
+from django.utils.formats import date_format
+from django.utils.timezone import localtime
 
 from signpost.workspace.profile.names import display_name
 
@@ -70,8 +72,11 @@ def field_key(model_field: models.Field) -> str:
     return f"{model_field.model._meta.label}.{model_field.name}"
 
 
-def collect(user: Any) -> dict[str, Any]:
-    """The person's account details and every section of rows that names them."""
+def collect(user: Any, *, readable: bool = False) -> dict[str, Any]:
+    """The person's account details and every section of rows that names them.
+
+    `readable` is for the page: dates in words and local time, no internal ids.
+    """
     sections = []
     for model_field in person_fields():
         if field_key(model_field) in EXCLUDED:
@@ -84,10 +89,13 @@ def collect(user: Any) -> dict[str, Any]:
                     label=model._meta.label,
                     title=str(model._meta.verbose_name_plural).capitalize(),
                     via=str(model_field.verbose_name),
-                    rows=[_row(row, user) for row in rows],
+                    rows=[_row(row, user, readable) for row in rows],
                 )
             )
-    account = {name: _value(getattr(user, name)) for name in USER_FIELDS}
+    account = {
+        _account_label(user, name, readable): _value(getattr(user, name), readable)
+        for name in USER_FIELDS
+    }
     return {"account": account, "sections": sections}
 
 
@@ -101,19 +109,27 @@ def as_json(user: Any) -> dict[str, Any]:
     }
 
 
-def _row(instance: models.Model, person: Any) -> dict[str, Any]:
+def _account_label(user: Any, name: str, readable: bool) -> str:
+    return str(user._meta.get_field(name).verbose_name).capitalize() if readable else name
+
+
+def _row(instance: models.Model, person: Any, readable: bool) -> dict[str, Any]:
     row: dict[str, Any] = {}
     for model_field in instance._meta.concrete_fields:
-        if _is_secret(model_field.name):
+        if _is_secret(model_field.name) or (readable and model_field.primary_key):
             continue
-        row[str(model_field.verbose_name)] = _field_value(instance, model_field, person)
+        value = _field_value(instance, model_field, person, readable)
+        row[str(model_field.verbose_name)] = value
     children = CHILDREN.get(instance._meta.label)
     if children:
-        row[children] = [_row(child, person) for child in getattr(instance, children).all()]
+        kept = getattr(instance, children).all()
+        row[children] = [_row(child, person, readable) for child in kept]
     return row
 
 
-def _field_value(instance: models.Model, model_field: models.Field, person: Any) -> Any:
+def _field_value(
+    instance: models.Model, model_field: models.Field, person: Any, readable: bool
+) -> Any:
     """A field as a person would read it: choices in words, people by name, others by name."""
     value = getattr(instance, model_field.attname)
     if value is None:
@@ -125,14 +141,16 @@ def _field_value(instance: models.Model, model_field: models.Field, person: Any)
         return str(related)
     if model_field.choices:
         return str(getattr(instance, f"get_{model_field.name}_display")())
-    return _value(value)
+    return _value(value, readable)
 
 
 def _is_secret(name: str) -> bool:
     return name in SECRET_FIELDS or any(word in name for word in ("password", "token", "secret"))
 
 
-def _value(value: Any) -> Any:
+def _value(value: Any, readable: bool = False) -> Any:
+    if readable and isinstance(value, dt.datetime):
+        return date_format(localtime(value), "j F Y, H:i")
     if isinstance(value, dt.datetime | dt.date | dt.time):
         return value.isoformat()
     if isinstance(value, uuid.UUID):

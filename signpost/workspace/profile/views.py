@@ -61,7 +61,11 @@ def consent(request: HttpRequest) -> HttpResponse:
 @private_page
 def data(request: HttpRequest) -> HttpResponse:
     """Everything held about the member, to read."""
-    return render(request, "workspace/profile/data.jinja", {"export": export.collect(request.user)})
+    return render(
+        request,
+        "workspace/profile/data.jinja",
+        {"export": export.collect(request.user, readable=True)},
+    )
 
 
 @private_page
