@@ -142,6 +142,23 @@ class Pairing(UUIDModel, TimestampedModel):
     second_group = models.ForeignKey(Group, on_delete=models.CASCADE, related_name="+")
     offset_days = models.PositiveIntegerField(default=14)
 
+    def __str__(self) -> str:
+        return f"{self.first_group} and {self.second_group}"
+
+    def clean(self) -> None:
+        """Two different groups, both of this project (a pairing crosses no projects)."""
+        from django.core.exceptions import ValidationError
+
+        first, second = self.first_group_id, self.second_group_id
+        if first and first == second:
+            raise ValidationError({"second_group": "Choose a different group to pair with"})
+        for field in ("first_group", "second_group"):
+            group = getattr(self, field, None) if getattr(self, f"{field}_id") else None
+            if group and self.project_id and group.project_id != self.project_id:
+                raise ValidationError({field: f"{group} belongs to another project"})
+        if not 7 <= self.offset_days <= 60:
+            raise ValidationError({"offset_days": "Enter a gap between 7 and 60 days"})
+
 
 class Agenda(UUIDModel, TimestampedModel):
     """The agenda of one meeting, or one shared by both meetings of a paired cycle."""

@@ -140,3 +140,15 @@ def test_a_forged_item_id_in_the_agenda_form_is_not_found(client, facilitated):
     stranger = ParkedItem.objects.create(group=other, title="Theirs", minutes=5,
                                          owner="Kim", project_need="Other")  # fmt: skip
     assert client.post(url, {"take_up": str(stranger.pk)}).status_code == 404
+
+
+def test_a_pairing_joins_two_different_groups_of_one_project():
+    from django.core.exceptions import ValidationError
+
+    group = GroupFactory()
+    partner = GroupFactory(project=group.project)
+    stranger = GroupFactory()
+    Pairing(project=group.project, first_group=group, second_group=partner).full_clean()
+    for second in (group, stranger):
+        with pytest.raises(ValidationError):
+            Pairing(project=group.project, first_group=group, second_group=second).full_clean()
