@@ -25,6 +25,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("workspace/meetings/", include("signpost.meetings.urls")),
     path("workspace/", include("signpost.workspace.urls")),
+    path("get-involved/", include("signpost.workspace.recruitment.public_urls")),
     path("", include("signpost.core.urls")),
     path("", include("signpost.directory.urls")),
     path("", include("signpost.nonprod.urls")),

@@ -14,6 +14,7 @@ urlpatterns = [
         name="group_discussion",
     ),
     path("groups/<slug:slug>/members/", private_space_views.group_members, name="group_members"),
+    path("recruitment/", include("signpost.workspace.recruitment.urls")),
     # A member's own pages (/workspace/me/) and a facilitator's view of access needs.
     path("", include("signpost.workspace.profile.urls")),
 ]

@@ -1,0 +1,1 @@
+"""Recruitment that never stops: campaigns, the public form, posters, the pipeline, charts."""
