@@ -22,6 +22,7 @@ from signpost.workspace.models import (
     has_consent,
 )
 from signpost.workspace.models.profiles import SHARED_WITH
+from signpost.workspace.profile import export
 from signpost.workspace.profile.agreement import CURRENT_VERSION
 
 
@@ -89,7 +90,28 @@ def forget_member(*, user: Any) -> None:
     AccessNeedsView.objects.filter(member=user).delete()
     MemberProfile.objects.filter(user=user).delete()
     MemberProfile.objects.create(user=user, forgotten_at=timezone.now())
+    _erase_contact_details(user)
     _erase_sign_in(user)
+
+
+# Fields that would let someone reach or name a forgotten person, wherever a row is about them.
+CONTACT_DETAILS = ("preferred_name", "email", "phone", "postal_address")
+
+
+def _erase_contact_details(user: Any) -> None:
+    """Blank contact details on any row that is about the person (its `user` field).
+
+    Found the way the export finds rows, so a new model (an expression of interest, say)
+    is covered without this module knowing it. Rows where the person only acted (set a
+    status, recorded attendance) keep their content: those are contributions.
+    """
+    for model_field in export.person_fields():
+        if model_field.name != "user" or model_field.many_to_many:
+            continue
+        model = model_field.model
+        names = [f.name for f in model._meta.concrete_fields if f.name in CONTACT_DETAILS]
+        if names:
+            model._default_manager.filter(user=user).update(**dict.fromkeys(names, ""))
 
 
 def _erase_sign_in(user: Any) -> None:

@@ -91,3 +91,24 @@ def test_a_former_wellbeing_contact_is_named_as_a_former_member_on_group_pages(c
     client.force_login(member_of(group))
     page = client.get(reverse("workspace:group", args=[group.slug])).content.decode()
     assert "You can talk to a former member" in page and "Kit" not in page
+
+
+def test_contact_details_on_other_rows_about_the_person_are_blanked(client):
+    """An expression of interest (recruitment) keeps its dated steps but not how to reach them."""
+    from django.apps import apps
+
+    try:
+        interest_model = apps.get_model("workspace", "ExpressionOfInterest")
+    except LookupError:
+        pytest.skip("recruitment models are not installed")
+    recruitment = pytest.importorskip("signpost.workspace.tests.recruitment_factories")
+    group = GroupFactory()
+    member = member_of(group)
+    campaign = recruitment.CampaignFactory(group=group)
+    interest = recruitment.reply_to(
+        campaign, preferred_name="Kit", email="kit@example.org", phone="0115 496 0000"
+    )
+    interest_model.objects.filter(pk=interest.pk).update(user=member)
+    _leave(client, member)
+    interest.refresh_from_db()
+    assert (interest.preferred_name, interest.email, interest.phone) == ("", "", "")
