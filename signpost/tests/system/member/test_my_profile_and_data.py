@@ -80,3 +80,33 @@ def test_a_member_fills_their_profile_changes_a_consent_and_downloads_their_data
     data = json.loads(Path(download.value.path()).read_text(encoding="utf-8"))
     labels = {section["label"] for section in data["sections"]}
     assert {"workspace.MemberProfile", "workspace.Consent", "workspace.Membership"} <= labels
+
+
+def test_a_facilitator_reads_shared_access_needs_then_the_member_leaves(
+    page, live_server, axe, site
+):
+    from signpost.workspace.models import ConsentTopic, MemberProfile
+    from signpost.workspace.profile.services import give_consent
+
+    group = GroupFactory(name="Website voices")
+    member = member_of(group, first_name="Nadia")
+    MemberProfile.objects.create(user=member, preferred_name="Nadz", access_needs=["companion"])
+    give_consent(user=member, topic=ConsentTopic.ACCESS_NEEDS_TO_FACILITATORS)
+    _sign_in(page, live_server, member_of(group, role="facilitator", first_name="Femi"))
+    page.goto(f"{live_server.url}/workspace/groups/{group.slug}/")
+    page.get_by_role("link", name="Access needs members have shared with you").click()
+    expect(page.get_by_text("Someone to come with me")).to_be_visible()
+    axe(page)
+
+    page.context.clear_cookies()
+    _sign_in(page, live_server, member)
+    page.goto(live_server.url + "/workspace/me/")
+    expect(page.get_by_text("Femi (Website voices)")).to_be_visible()
+    page.get_by_role("link", name="Leave and ask us to forget you").click()
+    axe(page)
+    page.get_by_label("I want to leave and be forgotten").check()
+    page.get_by_role("button", name="Leave and forget me").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("You have left")
+    axe(page)
+    page.goto(f"{live_server.url}/workspace/me/")
+    expect(page).not_to_have_url(f"{live_server.url}/workspace/me/")
