@@ -56,7 +56,9 @@ class Funnel:
     @property
     def summary(self) -> str:
         """'5 responses, 2 attended a meeting': the line people quote."""
-        return f"{self.total.counts[0]} responses, {self.total.counts[3]} attended a meeting"
+        responses = self.total.counts[0]
+        plural = "" if responses == 1 else "s"
+        return f"{responses} response{plural}, {self.total.counts[3]} attended a meeting"
 
 
 def funnel(campaign: Campaign) -> Funnel:

@@ -10,10 +10,13 @@ import re
 from typing import Any
 
 from django import forms
+from django.utils.text import slugify
 
-from signpost.workspace.models import Channel, ContactRoute, Group, Stage
+from signpost.workspace.models import Campaign, Channel, ContactRoute, Group, Stage
 
 PHONE_CHARACTERS = re.compile(r"^[0-9 +()\-]+$")
+# Addresses under /workspace/recruitment/ that a campaign's slug must not take.
+RESERVED_SLUGS = frozenset({"new", "projects"})
 
 
 class InterestForm(forms.Form):
@@ -111,3 +114,58 @@ class MoveForm(forms.Form):
         if joining and self.needs_group and not data.get("group"):
             self.add_error("group", "Select the group they are joining")
         return data
+
+
+class CampaignForm(forms.ModelForm):
+    """A facilitator starts a campaign for one of their project's groups (or the project)."""
+
+    class Meta:
+        model = Campaign
+        fields = [
+            "project",
+            "group",
+            "name",
+            "headline",
+            "what_members_do",
+            "meeting_time_text",
+            "payment_text",
+            "contact_text",
+        ]
+        error_messages = {
+            "project": {
+                "required": "Select the project",
+                "invalid_choice": "Select a project from the list",
+            },
+            "group": {"invalid_choice": "Select a group from the list, or the whole project"},
+            "name": {"required": "Enter a name for the campaign, such as 'Spring posters'"},
+            "headline": {"required": "Enter the poster's headline"},
+            "what_members_do": {"required": "Say what members do, in a sentence or two"},
+        }
+
+    def __init__(self, *args: Any, projects: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["project"].queryset = projects  # type: ignore[attr-defined]
+        self.fields["group"].queryset = Group.objects.filter(  # type: ignore[attr-defined]
+            project__in=projects
+        )
+        self.fields["group"].required = False
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        group, project = data.get("group"), data.get("project")
+        if group is not None and project is not None and group.project_id != project.pk:
+            self.add_error("group", "Select a group of this project, or the whole project")
+        return data
+
+    def save(self, commit: bool = True) -> Campaign:
+        self.instance.slug = unique_slug(self.cleaned_data["name"])
+        return super().save(commit=commit)
+
+
+def unique_slug(name: str) -> str:
+    """A slug for the form's address from the campaign's name, made unique with a number."""
+    base = slugify(name)[:70] or "campaign"
+    slug, number = base, 2
+    while slug in RESERVED_SLUGS or Campaign.objects.filter(slug=slug).exists():
+        slug, number = f"{base}-{number}", number + 1
+    return slug

@@ -7,6 +7,7 @@ from . import views
 app_name = "recruitment"
 urlpatterns = [
     path("", views.campaign_list, name="campaigns"),
+    path("new/", views.campaign_new, name="new"),
     path("projects/<slug:slug>/membership/", views.membership_chart, name="membership"),
     path("<slug:slug>/", views.campaign_detail, name="campaign"),
     path("<slug:slug>/poster.pdf", views.poster, name="poster"),

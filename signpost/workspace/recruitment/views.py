@@ -17,7 +17,7 @@ from signpost.workspace.decorators import private_page
 from signpost.workspace.models import Stage
 
 from . import access, charts, services
-from .forms import InterestForm, MoveForm, channel_from_link
+from .forms import CampaignForm, InterestForm, MoveForm, channel_from_link
 from .meeting_time import meeting_time
 from .poster import poster_pdf
 
@@ -73,6 +73,23 @@ def campaign_list(request: HttpRequest) -> HttpResponse:
     campaigns = access.campaigns_for_recruiter(request.user).order_by("project__name", "name")
     context = {"projects": projects, "campaigns": campaigns}
     return render(request, "workspace/recruitment/campaigns.jinja", context)
+
+
+@private_page
+def campaign_new(request: HttpRequest) -> HttpResponse:
+    """Start a campaign: its poster's words and which group it recruits for."""
+    projects = access.projects_for_recruiter(request.user)
+    if not projects.exists():
+        raise Http404("Not found")
+    form = CampaignForm(request.POST or None, projects=projects)
+    if request.method == "POST" and form.is_valid():
+        campaign = form.save()
+        messages.success(request, f"{campaign.name} has started. Print its poster below.")
+        return redirect("workspace:recruitment:campaign", slug=campaign.slug)
+    status = 400 if request.method == "POST" else 200
+    context = {"form": form, "single_project": projects.count() == 1}
+    context |= _choice_items(form, "project", projects) | _choice_items(form, "group", None)
+    return render(request, "workspace/recruitment/campaign_new.jinja", context, status=status)
 
 
 @private_page
@@ -154,6 +171,16 @@ def _reply_page(request, campaign, reply, form, *, status=200) -> HttpResponse:
         for g in campaign.project.groups.all()
     ]
     return render(request, "workspace/recruitment/reply.jinja", context, status=status)
+
+
+def _choice_items(form, name: str, choices) -> dict:
+    """A model choice field's options as NHS.UK select items, keeping what was chosen."""
+    chosen = form.data.get(name, "") if form.is_bound else ""
+    queryset = form.fields[name].queryset if choices is None else choices
+    items = [
+        {"value": str(o.pk), "text": str(o), "selected": str(o.pk) == chosen} for o in queryset
+    ]
+    return {f"{name}_items": items}
 
 
 def _move_form(campaign, data) -> MoveForm:

@@ -39,3 +39,47 @@ def test_from_the_poster_link_to_thanks(page, live_server, campaign, axe, javasc
 
     reply = ExpressionOfInterest.objects.get()
     assert (reply.preferred_name, reply.channel, reply.contact_by) == ("Robin", "poster", "text")
+
+
+def _sign_in(page, live_server, user) -> None:
+    """Sign in by session cookie: the sign-in journey itself is tested with accounts."""
+    from django.conf import settings
+    from django.test import Client
+
+    client = Client()
+    client.force_login(user)
+    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
+    page.context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": live_server.url}])
+
+
+def test_a_facilitator_starts_a_campaign_welcomes_someone_and_sees_the_funnel(
+    page, live_server, campaign, axe
+):
+    from signpost.workspace.models import Role
+    from signpost.workspace.tests.factories import member_of
+    from signpost.workspace.tests.recruitment_factories import reply_to
+
+    reply_to(campaign, preferred_name="Robin", email="robin@example.org")
+    _sign_in(page, live_server, member_of(campaign.group, role=Role.FACILITATOR))
+    page.goto(f"{live_server.url}/workspace/recruitment/")
+    axe(page)
+    page.get_by_role("link", name="Start a campaign").click()
+    page.get_by_label("Campaign name").fill("Library posters")
+    page.get_by_role("button", name="Start the campaign").click()
+    expect(page.locator(".nhsuk-error-summary")).to_contain_text("Enter the poster's headline")
+    expect(page.get_by_label("Campaign name")).to_have_value("Library posters")
+    axe(page)
+
+    page.goto(f"{live_server.url}/workspace/recruitment/{campaign.slug}/")
+    expect(page.get_by_role("img", name="Funnel for this campaign: 1 response,")).to_be_visible()
+    axe(page)
+    page.get_by_role("link", name="Robin").click()
+    page.get_by_role("button", name="Welcome conversation").click()
+    expect(page.get_by_role("status")).to_contain_text("moved to welcome conversation")
+    axe(page)
+
+    page.goto(
+        f"{live_server.url}/workspace/recruitment/projects/{campaign.project.slug}/membership/"
+    )
+    expect(page.get_by_role("table")).to_contain_text("1")
+    axe(page)
