@@ -6,7 +6,7 @@ import uuid
 from typing import Any
 
 from django.apps import apps
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from signpost.workspace.models import (
@@ -38,9 +38,13 @@ def give_consent(*, user: Any, topic: str) -> Consent:
     existing = Consent.objects.in_force().select_for_update().filter(user=user, topic=topic)
     if found := existing.first():
         return found
-    return Consent.objects.create(
-        user=user, topic=topic, shared_with=SHARED_WITH[ConsentTopic(topic)]
-    )
+    try:
+        with transaction.atomic():
+            return Consent.objects.create(
+                user=user, topic=topic, shared_with=SHARED_WITH[ConsentTopic(topic)]
+            )
+    except IntegrityError:  # a second click got there first: one record in force is enough
+        return Consent.objects.in_force().get(user=user, topic=topic)
 
 
 def withdraw_consent(*, user: Any, topic: str) -> int:

@@ -52,9 +52,10 @@ def consent(request: HttpRequest) -> HttpResponse:
     if action == "give":
         services.give_consent(user=request.user, topic=topic)
         messages.success(request, "You gave your consent. You can withdraw it at any time.")
-    else:
-        services.withdraw_consent(user=request.user, topic=topic)
+    elif services.withdraw_consent(user=request.user, topic=topic):
         messages.success(request, "You withdrew your consent. It stops counting straight away.")
+    else:
+        messages.info(request, "You had not given that consent, so nothing changed.")
     return redirect("workspace:profile")
 
 

@@ -69,3 +69,13 @@ def test_a_forged_consent_topic_changes_nothing(client):
     )
     assert response.status_code == 302
     assert not Consent.objects.filter(user=member).exists()
+
+
+def test_withdrawing_a_consent_never_given_says_nothing_changed(client):
+    client.force_login(member_of(GroupFactory()))
+    response = client.post(
+        reverse("workspace:profile_consent"),
+        {"topic": SHARE_NAME, "action": "withdraw"},
+        follow=True,
+    )
+    assert "You had not given that consent, so nothing changed" in response.content.decode()
