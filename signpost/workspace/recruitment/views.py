@@ -144,7 +144,10 @@ def move_reply(request: HttpRequest, slug: str, reply_id: uuid.UUID) -> HttpResp
     services.move_interest(
         interest=reply, stage=stage, by=request.user, group=form.cleaned_data["group"]
     )
-    messages.success(request, f"{reply.preferred_name}: moved to {Stage(stage).label.lower()}.")
+    messages.success(
+        request,
+        f"{reply.preferred_name or 'A former member'}: moved to {Stage(stage).label.lower()}.",
+    )
     return redirect("workspace:recruitment:reply", slug=campaign.slug, reply_id=reply.pk)
 
 

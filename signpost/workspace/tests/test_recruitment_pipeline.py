@@ -117,3 +117,19 @@ def test_an_administrator_can_move_people_and_moves_are_buttons_not_links(client
     )
     assert move(client, reply, "nonsense").status_code == 400
     assert move(client, reply, Stage.CONTACTED).status_code == 302
+
+
+def test_someone_who_asks_to_be_forgotten_leaves_no_contact_details_in_their_reply(
+    client, facilitated
+):
+    from signpost.workspace.profile.services import forget_member
+
+    campaign, facilitator = facilitated
+    reply = reply_to(campaign, preferred_name="Kit", email="kit@example.org", phone="07700900982")
+    client.force_login(facilitator)
+    move(client, reply, Stage.WELCOME)
+    reply.refresh_from_db()
+    forget_member(user=reply.user)
+    reply.refresh_from_db()
+    assert (reply.preferred_name, reply.email, reply.phone) == ("", "", "")
+    assert reply.steps.count() == 2  # the history of moves stays
