@@ -8,6 +8,9 @@ from signpost.nonprod.demo import load_demo
 
 DEMO_USERNAME = "admin"
 DEMO_PASSWORD = "signpost-demo-only"
+DEMO_EMAIL = "admin@example.org"
+# Staff need a second factor (ADR 008); the demo's is fixed and printed, for this machine only.
+DEMO_TOTP_SECRET = "DEMOSIGNPOSTDEMOSIGNPOSTDEMOSIGN"
 
 
 class Command(BaseCommand):
@@ -28,12 +31,24 @@ class Command(BaseCommand):
         else:
             self.stdout.write(f"Demo already loaded ({totals}); nothing to change.")
         if not options["no_admin"]:
-            user_model = get_user_model()
-            if not user_model.objects.filter(username=DEMO_USERNAME).exists():
-                user_model.objects.create_superuser(
-                    DEMO_USERNAME, "admin@example.org", DEMO_PASSWORD
-                )
-            self.stdout.write(
-                f"Admin (at /admin/ on the server): username {DEMO_USERNAME}  "
-                f"password {DEMO_PASSWORD}"
-            )
+            self.create_demo_admin()
+
+    def create_demo_admin(self) -> None:
+        """A superuser who signs in as staff do: email, password, then an authenticator code."""
+        from allauth.account.models import EmailAddress
+
+        from signpost.users.second_factor import give_authenticator_app
+
+        user_model = get_user_model()
+        admin = user_model.objects.filter(username=DEMO_USERNAME).first()
+        if admin is None:
+            admin = user_model.objects.create_superuser(DEMO_USERNAME, DEMO_EMAIL, DEMO_PASSWORD)
+        EmailAddress.objects.get_or_create(
+            user=admin, email=DEMO_EMAIL, defaults={"primary": True, "verified": True}
+        )
+        give_authenticator_app(admin, DEMO_TOTP_SECRET)
+        self.stdout.write(
+            f"Admin (at /admin/ on the server): email {DEMO_EMAIL}  password {DEMO_PASSWORD}\n"
+            f"  then the code from an authenticator app with the key {DEMO_TOTP_SECRET},\n"
+            f"  or run `manage.py demo_admin_code` for the code shown now."
+        )
