@@ -14,7 +14,7 @@ PORT ?= 8000
 
 run: install frontend migrate demo ## Install, build, migrate, load the demo and serve on :8000
 	@echo ""
-	@echo "Signpost is at http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/, sign in as printed above: admin@example.org, password signpost-demo-only, then `manage.py demo_admin_code`)"
+	@echo "Signpost is at http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/, sign in as printed above: admin@example.org, password signpost-demo-only, then the code from: .venv/bin/python manage.py demo_admin_code)"
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 $(STAMP): pyproject.toml requirements.lock
