@@ -66,7 +66,8 @@ def test_robots_txt_keeps_crawlers_out_of_the_admin_and_lists(client, db):
 
 def test_the_admin_is_not_given_the_public_csp_but_is_protected(client, db):
     response = client.get("/admin/login/")
-    assert response.status_code == 200
+    # The admin's own sign-in now sends people to ours (ADR 008).
+    assert response.status_code == 302
     assert "Content-Security-Policy" not in response
 
 
