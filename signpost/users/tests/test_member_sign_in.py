@@ -41,6 +41,19 @@ def test_a_welcomed_member_signs_in_with_the_code_we_email(client, member):
     assert client.get("/workspace/").status_code == 200
 
 
+def test_sign_in_emails_name_no_site_and_offer_no_sign_up(client, member, settings):
+    request_code(client, "asha@example.org")
+    code_email = mail.outbox[-1]
+    client.logout()
+    request_code(client, "stranger@example.org")
+    unknown_email = mail.outbox[-1]
+    assert unknown_email.to == ["stranger@example.org"]
+    for email in (code_email, unknown_email):
+        assert "testserver" not in email.subject + email.body
+        assert "sign up" not in email.body.lower()
+    assert "facilitator" in unknown_email.body
+
+
 def test_a_member_account_has_no_password(member):
     assert not member.has_usable_password()
 
