@@ -10,7 +10,8 @@ import hmac
 import random
 import time
 import uuid
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -36,6 +37,7 @@ MEMBERSHIP_STATE_FOR: dict[str, str] = {
     Stage.LEFT: MembershipState.LEFT,
 }
 RATE_WINDOW_SECONDS = 3600
+T = TypeVar("T")
 
 
 def replies_per_hour() -> int:
@@ -46,35 +48,44 @@ def replies_per_hour() -> int:
 def allow_reply_from(address: str) -> bool:
     """Count one reply from this address; False once it is over the hourly limit.
 
-    The address is kept only as a keyed hash. `add` then `incr` is atomic on the cache
-    backends we use, so many posts at once cannot all read "0" and all get through.
+    The address is kept only as a keyed hash. `add` then `incr`, so many posts at once
+    cannot all read "0" and all get through.
     """
     digest = hmac.new(settings.SECRET_KEY.encode(), address.encode(), hashlib.sha256)
     key = "interest-rate:" + digest.hexdigest()[:32]
     cache.add(key, 0, timeout=RATE_WINDOW_SECONDS)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr: this reply starts a new window
-        cache.add(key, 1, timeout=RATE_WINDOW_SECONDS)
-        count = 1
-    return count <= replies_per_hour()
+    return when_free(lambda: _count_one(key)) <= replies_per_hour()
 
 
-def store_interest(*, campaign: Campaign, channel: str, details: dict[str, Any], tries: int = 6):
-    """record_interest, tried again after a short pause if the database is busy.
+def _count_one(key: str) -> int:
+    # The database cache's incr is a read then a write: inside one transaction (IMMEDIATE on
+    # SQLite) those run one writer at a time. Other backends count atomically anyway.
+    with transaction.atomic():
+        try:
+            return cache.incr(key)
+        except ValueError:  # expired between add and incr: this reply starts a new window
+            cache.add(key, 1, timeout=RATE_WINDOW_SECONDS)
+            return 1
+
+
+def when_free(action: Callable[[], T], *, tries: int = 6) -> T:
+    """Run a short write, tried again after a pause while the database is busy.
 
     Many people answering at once can find the database locked for a moment; trying again
     is better than losing a reply. After the last try the error goes to the caller, which
     tells the person their reply was not saved (never a silent loss).
     """
-    for attempt in range(tries):
+    for attempt in range(tries - 1):
         try:
-            return record_interest(campaign=campaign, channel=channel, details=details)
+            return action()
         except OperationalError:
-            if attempt == tries - 1:
-                raise
             time.sleep(0.02 * 2**attempt + random.uniform(0, 0.02))
-    raise AssertionError("unreachable")
+    return action()
+
+
+def store_interest(*, campaign: Campaign, channel: str, details: dict[str, Any]) -> Any:
+    """record_interest, tried again while the database is busy."""
+    return when_free(lambda: record_interest(campaign=campaign, channel=channel, details=details))
 
 
 @transaction.atomic

@@ -36,26 +36,27 @@ def interest_form(request: HttpRequest, slug: str) -> HttpResponse:
         if form.is_valid():
             if form.cleaned_data["website"]:  # a bot filled the hidden field: store nothing
                 return redirect("get_involved:thanks", slug=campaign.slug)
-            if not services.allow_reply_from(request.META.get("REMOTE_ADDR", "")):
-                form.add_error(None, RATE_LIMITED)
-                status = 429
-            elif _stored(campaign, via or form.cleaned_data["channel"] or "other", form):
+            refused = _take_reply(request, campaign, via, form)
+            if refused is None:
                 return redirect("get_involved:thanks", slug=campaign.slug)
-            else:
-                form.add_error(None, NOT_SAVED)
-                status = 503
+            status = refused
     context = {"campaign": campaign, "form": form, "via": via, "when": meeting_time(campaign)}
     return render(request, "workspace/recruitment/interest_form.jinja", context, status=status)
 
 
-def _stored(campaign, channel: str, form: InterestForm) -> bool:
-    """Store the reply; False (the person is told, and keeps their typing) if the database
-    stayed busy."""
+def _take_reply(request: HttpRequest, campaign, via: str, form: InterestForm) -> int | None:
+    """Count and store the reply: None once stored; otherwise the status, with a message on
+    the form (over the hourly limit, or the database stayed busy) and the typing kept."""
     try:
+        if not services.allow_reply_from(request.META.get("REMOTE_ADDR", "")):
+            form.add_error(None, RATE_LIMITED)
+            return 429
+        channel = via or form.cleaned_data["channel"] or "other"
         services.store_interest(campaign=campaign, channel=channel, details=form.details())
     except OperationalError:
-        return False
-    return True
+        form.add_error(None, NOT_SAVED)
+        return 503
+    return None
 
 
 def interest_thanks(request: HttpRequest, slug: str) -> HttpResponse:
