@@ -1,6 +1,9 @@
 """Staff sign in with a password and an authenticator code; the admin has no other way in."""
 
+import re
+
 import pytest
+from django.core import mail
 from django.urls import reverse
 
 from signpost.users.second_factor import current_code, give_authenticator_app
@@ -31,6 +34,15 @@ def test_staff_with_an_authenticator_need_its_code_before_the_admin(client, staf
     assert client.session["_auth_user_id"] == str(staff.pk)
     assert response["Location"] == "/admin/"
     assert client.get("/admin/").status_code == 200
+
+
+def test_staff_signing_in_with_an_emailed_code_still_need_the_authenticator(client, staff):
+    give_authenticator_app(staff, SECRET)
+    client.post(reverse("account_request_login_code"), {"email": "kim@example.org"})
+    code = re.search(r"[A-Z0-9]{4}-[A-Z0-9]{4}", mail.outbox[-1].body).group(0)
+    response = client.post(reverse("account_confirm_login_code"), {"code": code})
+    assert response["Location"] == reverse("mfa_authenticate")
+    assert not client.session.get("_auth_user_id")
 
 
 def test_a_wrong_authenticator_code_does_not_sign_in(client, staff):
