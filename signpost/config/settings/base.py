@@ -189,7 +189,13 @@ MFA_PASSKEY_LOGIN_ENABLED = True
 MFA_TOTP_ISSUER = env_str("SITE_NAME", "Signpost")
 # Passkeys need HTTPS, except on the developer's own machine.
 MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = DEBUG
+# Email carries members' sign-in codes: SMTP when deployed, the console in `make run`.
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "signpost@localhost")
+EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("EMAIL_PORT", 25, minimum=1, maximum=65535)
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 # Staff reach the admin only once a second factor is set up (signpost.users.middleware).
 SIGNPOST_STAFF_NEED_SECOND_FACTOR = True
 
