@@ -100,3 +100,12 @@ def test_there_is_no_open_sign_up(client, django_user_model):
 def test_welcoming_the_same_address_twice_keeps_one_account(member):
     again = create_member_account(email="asha@example.org ", preferred_name="A", by=None)
     assert again == member
+
+
+def test_a_member_signs_out_from_any_workspace_page(client, member):
+    client.force_login(member)
+    page = client.get("/workspace/").content.decode()
+    assert f'action="{reverse("account_logout")}"' in page and "Sign out" in page
+    response = client.post(reverse("account_logout"))
+    assert response["Location"] == "/"
+    assert not client.session.get("_auth_user_id")
