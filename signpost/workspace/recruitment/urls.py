@@ -11,6 +11,7 @@ urlpatterns = [
     path("projects/<slug:slug>/membership/", views.membership_chart, name="membership"),
     path("<slug:slug>/", views.campaign_detail, name="campaign"),
     path("<slug:slug>/poster.pdf", views.poster, name="poster"),
+    path("<slug:slug>/open/", views.open_or_close, name="open"),
     path("<slug:slug>/replies/<uuid:reply_id>/", views.reply_detail, name="reply"),
     path("<slug:slug>/replies/<uuid:reply_id>/move/", views.move_reply, name="move"),
 ]

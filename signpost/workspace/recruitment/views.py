@@ -114,6 +114,21 @@ def campaign_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @private_page
+@require_POST
+def open_or_close(request: HttpRequest, slug: str) -> HttpResponse:
+    """Close a campaign's form to new replies (it then says 'not found'), or open it again."""
+    campaign = access.campaign_for_recruiter(request.user, slug)
+    wanted = request.POST.get("state")
+    if wanted not in {"open", "closed"}:
+        return HttpResponse("Choose open or closed.", status=400, content_type="text/plain")
+    campaign.is_open = wanted == "open"
+    campaign.save(update_fields=["is_open", "updated_at"])
+    news = "is taking replies again" if campaign.is_open else "is closed to new replies"
+    messages.success(request, f"{campaign.name} {news}.")
+    return redirect("workspace:recruitment:campaign", slug=campaign.slug)
+
+
+@private_page
 def poster(request: HttpRequest, slug: str) -> HttpResponse:
     """The campaign's A4 poster, as a PDF to print."""
     campaign = access.campaign_for_recruiter(request.user, slug)

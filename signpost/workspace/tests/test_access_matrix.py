@@ -126,6 +126,11 @@ MATRIX: dict[str, Route] = {
     ),
     "workspace:recruitment:poster": Route(RECRUITERS, kwargs=lambda w: {"slug": _campaign(w).slug}),
     "workspace:recruitment:reply": Route(RECRUITERS, kwargs=_reply),
+    "workspace:recruitment:open": Route(
+        {**RECRUITERS, FACILITATOR: 400, STAFF: 400},
+        kwargs=lambda w: {"slug": _campaign(w).slug},
+        method="post",
+    ),
     # Posting no stage is refused with a message (400) to those who may move people.
     "workspace:recruitment:move": Route(
         {**RECRUITERS, FACILITATOR: 400, STAFF: 400}, kwargs=_reply, method="post"

@@ -61,3 +61,20 @@ def test_members_cannot_start_campaigns(client):
     client.force_login(member_of(group))
     assert client.get(NEW).status_code == 404
     assert client.post(NEW, fields(group)).status_code == 404
+
+
+def test_a_facilitator_closes_a_campaign_and_its_form_is_then_not_found(client):
+    from .recruitment_factories import CampaignFactory
+
+    campaign = CampaignFactory()
+    client.force_login(member_of(campaign.group, role=Role.FACILITATOR))
+    form = reverse("get_involved:form", args=[campaign.slug])
+    toggle = reverse("workspace:recruitment:open", args=[campaign.slug])
+    assert client.post(toggle, {"state": "closed"}).status_code == 302
+    assert client.get(form).status_code == 404
+    client.post(toggle, {"state": "open"})
+    assert client.get(form).status_code == 200
+    client.force_login(member_of(campaign.group))
+    assert client.post(toggle, {"state": "closed"}).status_code == 404
+    campaign.refresh_from_db()
+    assert campaign.is_open
