@@ -70,16 +70,16 @@ def _header(canvas: Canvas, campaign: Campaign) -> float:
 def _section(canvas: Canvas, heading: str, text: str, top: float) -> float:
     """A heading and its wrapped words; stops short of the QR code's corner."""
     canvas.setFillColor(TEXT)
-    canvas.setFont("Helvetica-Bold", 16)
+    canvas.setFont("Helvetica-Bold", 19)
     canvas.drawString(MARGIN, top, heading)
-    top -= 22
-    canvas.setFont("Helvetica", 13)
-    for line in simpleSplit(" ".join(text.split()), "Helvetica", 13, WIDTH - 2 * MARGIN)[:6]:
+    top -= 24
+    canvas.setFont("Helvetica", 15)
+    for line in simpleSplit(" ".join(text.split()), "Helvetica", 15, WIDTH - 2 * MARGIN)[:6]:
         if top < MARGIN + QR_SIZE + 40:
             break
         canvas.drawString(MARGIN, top, line)
-        top -= 18
-    return top - 16
+        top -= 20
+    return top - 18
 
 
 def _qr(canvas: Canvas, url: str) -> None:
