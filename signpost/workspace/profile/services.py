@@ -98,8 +98,9 @@ def forget_member(*, user: Any) -> None:
     _erase_sign_in(user)
 
 
-# Fields that would let someone reach or name a forgotten person, wherever a row is about them.
-CONTACT_DETAILS = ("preferred_name", "email", "phone", "postal_address")
+# Fields that would let someone reach or name a forgotten person, wherever a row is about them
+# (an expression of interest's free-text message may say who they are or how they are).
+CONTACT_DETAILS = ("preferred_name", "email", "phone", "postal_address", "message")
 
 
 def _erase_contact_details(user: Any) -> None:

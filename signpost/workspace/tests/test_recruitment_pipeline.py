@@ -125,11 +125,17 @@ def test_someone_who_asks_to_be_forgotten_leaves_no_contact_details_in_their_rep
     from signpost.workspace.profile.services import forget_member
 
     campaign, facilitator = facilitated
-    reply = reply_to(campaign, preferred_name="Kit", email="kit@example.org", phone="07700900982")
+    reply = reply_to(
+        campaign,
+        preferred_name="Kit",
+        email="kit@example.org",
+        phone="07700900982",
+        message="I'm Kit from the allotments, I had a rough year",
+    )
     client.force_login(facilitator)
     move(client, reply, Stage.WELCOME)
     reply.refresh_from_db()
     forget_member(user=reply.user)
     reply.refresh_from_db()
-    assert (reply.preferred_name, reply.email, reply.phone) == ("", "", "")
+    assert (reply.preferred_name, reply.email, reply.phone, reply.message) == ("", "", "", "")
     assert reply.steps.count() == 2  # the history of moves stays
