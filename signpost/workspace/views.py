@@ -7,14 +7,17 @@ from django.shortcuts import render
 
 from signpost.workspace import rules
 from signpost.workspace.decorators import private_page
-from signpost.workspace.models import Group, Membership
+from signpost.workspace.models import Group, Membership, Role
 
 
 @private_page
 def home(request: HttpRequest) -> HttpResponse:
     """The groups this person belongs to."""
     groups = Group.objects.for_member(request.user).select_related("project")
-    return render(request, "workspace/home.jinja", {"groups": groups})
+    facilitating = (
+        Membership.objects.current().filter(user=request.user, role=Role.FACILITATOR).exists()
+    )
+    return render(request, "workspace/home.jinja", {"groups": groups, "facilitating": facilitating})
 
 
 @private_page

@@ -1,5 +1,6 @@
 """The co-production workspace: projects, their groups and who belongs to them."""
 
+from .private_space import DiscussionPost, GroupNote
 from .profiles import (
     AccessNeed,
     AccessNeedsView,
@@ -10,7 +11,6 @@ from .profiles import (
     MemberProfile,
     has_consent,
 )
-from .private_space import DiscussionPost, GroupNote
 from .projects import (
     Group,
     GroupKind,
@@ -40,8 +40,8 @@ __all__ = [
     "ConsentTopic",
     "ContactMethod",
     "ContactRoute",
-    "ExpressionOfInterest",
     "DiscussionPost",
+    "ExpressionOfInterest",
     "Group",
     "GroupKind",
     "GroupNote",

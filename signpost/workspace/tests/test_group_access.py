@@ -55,3 +55,12 @@ def test_signed_out_visitors_are_sent_to_sign_in_and_pages_are_never_stored(clie
     client.force_login(member_of(group))
     response = client.get(reverse("workspace:group", args=[group.slug]))
     assert "no-store" in response["Cache-Control"] and "private" in response["Cache-Control"]
+
+
+def test_only_facilitators_are_offered_the_recruitment_pages_from_home(client):
+    group = GroupFactory()
+    client.force_login(member_of(group))
+    link = reverse("workspace:recruitment:campaigns")
+    assert link not in client.get(reverse("workspace:home")).content.decode()
+    client.force_login(member_of(group, role="facilitator"))
+    assert link in client.get(reverse("workspace:home")).content.decode()

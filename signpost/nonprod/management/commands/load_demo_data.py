@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
 from signpost.nonprod.demo import load_demo
+from signpost.nonprod.demo_workspace import load_demo_workspace
 
 DEMO_USERNAME = "admin"
 DEMO_PASSWORD = "signpost-demo-only"
@@ -32,6 +33,13 @@ class Command(BaseCommand):
             self.stdout.write(f"Demo already loaded ({totals}); nothing to change.")
         if not options["no_admin"]:
             self.create_demo_admin()
+        emails = load_demo_workspace()
+        self.stdout.write(
+            "Workspace (at /workspace/): sign in at /accounts/login/ with "
+            f"{emails['member']} (a member) or {emails['facilitator']} (a facilitator);\n"
+            "  the sign-in code is emailed, which on this machine means printed in the server's "
+            "console."
+        )
 
     def create_demo_admin(self) -> None:
         """A superuser who signs in as staff do: email, password, then an authenticator code."""
