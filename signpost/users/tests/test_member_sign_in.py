@@ -109,3 +109,11 @@ def test_a_member_signs_out_from_any_workspace_page(client, member):
     response = client.post(reverse("account_logout"))
     assert response["Location"] == "/"
     assert not client.session.get("_auth_user_id")
+
+
+def test_signing_in_says_so_without_showing_the_account_s_internal_name(client, member):
+    request_code(client, "asha@example.org")
+    client.post(reverse("account_confirm_login_code"), {"code": emailed_code().lower()})
+    page = client.get("/workspace/", follow=True).content.decode()
+    assert "You are signed in." in page
+    assert member.username not in page
