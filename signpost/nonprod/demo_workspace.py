@@ -26,9 +26,9 @@ YEAR = dt.timedelta(days=365)
 
 # (email, preferred name, group slug, role)
 PEOPLE = [
-    (DEMO_FACILITATOR_EMAIL, "Fran (facilitator)", "lived-experience", Role.FACILITATOR),
-    (DEMO_FACILITATOR_EMAIL, "Fran (facilitator)", "partners", Role.FACILITATOR),
-    (DEMO_MEMBER_EMAIL, "Alex", "lived-experience", Role.MEMBER),
+    (DEMO_FACILITATOR_EMAIL, "Fran", "lived-experience", Role.FACILITATOR),
+    (DEMO_FACILITATOR_EMAIL, "Fran", "partners", Role.FACILITATOR),
+    (DEMO_MEMBER_EMAIL, "Robin", "lived-experience", Role.MEMBER),
     ("sam@example.org", "Sam", "lived-experience", Role.MEMBER),
     ("priya@example.org", "Priya (peer support worker)", "lived-experience", Role.MEMBER),
     ("gp@example.org", "Dr Okafor", "partners", Role.MEMBER),
