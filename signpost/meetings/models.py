@@ -238,3 +238,13 @@ class Attendance(UUIDModel):
 
     class Meta:
         ordering = ["recorded_at", "id"]
+
+
+# Outputs and comments live in their own module; importing them here registers the models.
+from signpost.meetings.models_outputs import (  # noqa: E402, F401
+    Action,
+    Comment,
+    CommentFlag,
+    CommentStatus,
+    Output,
+)
