@@ -90,6 +90,29 @@ def own_meeting(world: World) -> dict[str, Any]:
     return {"slug": world.group.slug, "meeting_id": world.thing("meeting", make).id}
 
 
+def own_comment(world: World) -> dict[str, Any]:
+    """A comment in the visitor's own group, on the next meeting (helper W5's comments)."""
+    from signpost.meetings.models import Comment
+
+    args = own_meeting(world)
+    comment = world.thing("comment", lambda w: Comment.objects.create(group=w.group, body="Hi"))
+    return {**args, "comment_id": comment.id}
+
+
+def own_action(world: World) -> dict[str, Any]:
+    """An action of the visitor's own group, from the next meeting (helper W5's outputs)."""
+    from signpost.meetings.models import Action
+
+    args = own_meeting(world)
+    meeting = world.things["meeting"]
+    action = world.thing(
+        "action",
+        lambda w: Action.objects.create(group=w.group, meeting=meeting, text="Do it",
+                                        due_on=meeting.starts_at.date()),
+    )  # fmt: skip
+    return {**args, "action_id": action.id}
+
+
 RECRUITERS = {ANONYMOUS: SIGN_IN, MEMBER: 404, FACILITATOR: 200, OTHER_GROUP: 404, STAFF: 200}
 
 
@@ -145,6 +168,13 @@ MATRIX: dict[str, Route] = {
     "meetings:apologies": Route(POST_ONLY, kwargs=own_meeting),
     "meetings:agenda": Route(POST_ONLY, kwargs=own_meeting),
     "meetings:papers": Route(POST_ONLY, kwargs=own_meeting),
+    # Outputs and comments (helper W5): members read, comment and flag; posting outputs,
+    # hiding comments and marking actions done are for facilitators (POSTs).
+    "meetings:outputs": Route(GROUP_PAGE, kwargs=own_meeting),
+    "meetings:comment": Route(POST_ONLY, kwargs=own_meeting),
+    "meetings:comment_flag": Route(GROUP_PAGE, kwargs=own_comment),
+    "meetings:comment_moderate": Route(POST_ONLY, kwargs=own_comment),
+    "meetings:action_done": Route(POST_ONLY, kwargs=own_action),
     # A member's own pages (helper W4): everyone signed in has their own; consent changes are
     # POSTs; access needs a member shared are for the group's facilitators only.
     "workspace:profile": Route(SIGNED_IN, kwargs=no_arguments),
