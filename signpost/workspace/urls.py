@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from signpost.workspace import private_space_views, views
+from signpost.workspace import dashboard_views, private_space_views, views
 
 app_name = "workspace"
 urlpatterns = [
@@ -15,6 +15,9 @@ urlpatterns = [
     ),
     path("groups/<slug:slug>/members/", private_space_views.group_members, name="group_members"),
     path("recruitment/", include("signpost.workspace.recruitment.urls")),
+    # Involvement payments and expenses (helper W7), and the facilitator's dashboard.
+    path("involvement/", include("signpost.involvement.urls")),
+    path("groups/<slug:slug>/dashboard/", dashboard_views.dashboard, name="group_dashboard"),
     # A member's own pages (/workspace/me/) and a facilitator's view of access needs.
     path("", include("signpost.workspace.profile.urls")),
 ]

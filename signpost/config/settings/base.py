@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "signpost.openreferral",
     "signpost.workspace",
     "signpost.meetings",
+    "signpost.involvement",
     "signpost.nonprod",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

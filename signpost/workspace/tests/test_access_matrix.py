@@ -131,6 +131,18 @@ def _reply(world: World) -> dict[str, Any]:
     return {"slug": _campaign(world).slug, "reply_id": reply.pk}
 
 
+def _own_claim(world: World) -> dict[str, Any]:
+    """A claim by the member of our group for a meeting they came to (helper W7's involvement)."""
+    from signpost.involvement.models import Claim
+    from signpost.meetings.tests.factories import past_meeting
+
+    def make(w: World) -> Any:
+        meeting = past_meeting(w.group, days_ago=7)
+        return Claim.objects.create(meeting=meeting, user=w.people[MEMBER], choice="declined")
+
+    return {"slug": world.group.slug, "claim_id": world.thing("claim", make).pk}
+
+
 MATRIX: dict[str, Route] = {
     "workspace:home": Route(SIGNED_IN, kwargs=no_arguments),
     "workspace:group": Route(GROUP_PAGE),
@@ -185,6 +197,20 @@ MATRIX: dict[str, Route] = {
     "workspace:profile_leave": Route(SIGNED_IN, kwargs=no_arguments),
     "workspace:profile_agreement": Route(SIGNED_IN, kwargs=no_arguments),
     "workspace:profile_group_access_needs": Route(FACILITATORS_ONLY),
+    # Involvement (helper W7): members claim for their own group's meetings; facilitators
+    # decide, set rates and see the dashboard. Deciding without a choice is refused (400).
+    # The finance CSV is for the project's facilitators and staff with the finance permission.
+    "workspace:group_dashboard": Route(FACILITATORS_ONLY),
+    "workspace:involvement:mine": Route(GROUP_PAGE),
+    "workspace:involvement:claim": Route(GROUP_PAGE, kwargs=own_meeting),
+    "workspace:involvement:claims": Route(FACILITATORS_ONLY),
+    "workspace:involvement:rates": Route(FACILITATORS_ONLY),
+    "workspace:involvement:decide": Route(
+        {**FACILITATORS_ONLY, FACILITATOR: 400}, kwargs=_own_claim, method="post"
+    ),
+    "workspace:involvement:approved_csv": Route(
+        {**FACILITATORS_ONLY, STAFF: 200}, kwargs=lambda w: {"slug": w.group.project.slug}
+    ),
 }
 
 

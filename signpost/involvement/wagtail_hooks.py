@@ -1,0 +1,26 @@
+"""Staff set each project's involvement rates in the admin (facilitators can, in the workspace)."""
+
+from wagtail.admin.panels import FieldPanel
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from signpost.involvement.models import InvolvementRate
+
+
+class InvolvementRateViewSet(SnippetViewSet):
+    model = InvolvementRate
+    icon = "pick"
+    menu_label = "Involvement rates"
+    add_to_admin_menu = True
+    list_display = ["project", "payment_per_meeting", "expenses_allowed", "voucher_available"]
+    search_backend_name = None
+    copy_view_enabled = False
+    panels = [
+        FieldPanel("project"),
+        FieldPanel("payment_per_meeting"),
+        FieldPanel("expenses_allowed"),
+        FieldPanel("voucher_available"),
+    ]
+
+
+register_snippet(InvolvementRateViewSet)
