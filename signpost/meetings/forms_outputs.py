@@ -29,11 +29,14 @@ class OutputForm(forms.Form):
 
     def __init__(self, *args: Any, people: list[tuple[str, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["owner"].choices = [("", "Choose who will do it"), *people]
-        self.fields["credited_to"].choices = [("", "Nobody in particular"), *people]
+        blanks = {"owner": "Choose who will do it", "credited_to": "Nobody in particular"}
+        for name, none in blanks.items():
+            field = self.fields[name]
+            assert isinstance(field, forms.ChoiceField)
+            field.choices = [("", none), *people]
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         if data.get("kind") == "action":
             if not data.get("owner"):
                 self.add_error("owner", "Choose who will do the action")

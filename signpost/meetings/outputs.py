@@ -94,7 +94,7 @@ def _shown(item: Published, *, relayed: bool) -> ShownOutput:
         credit = f"{credit} ({name})"
     is_action = isinstance(item, Action)
     owner = ""
-    if is_action:
+    if isinstance(item, Action):
         owner = _person(item.owner, relayed=relayed) or "a member of the group"
     kind = "Action" if is_action else item.get_kind_display()  # type: ignore[attr-defined]
     return ShownOutput(item=item, kind=kind, credit=credit, owner=owner, relayed=relayed)

@@ -59,6 +59,7 @@ def test_a_member_comments_on_a_paper_and_the_group_sees_when(client, setup):
     client.force_login(people["other"])
     page = client.get(_url("outputs", meeting)).content.decode()
     assert WORDS in page and "Asha" in page
+    assert "&lt;span" not in page  # the hidden part of each label is markup, not text
     assert timezone.localtime(comment.made_at).strftime("%-d %B %Y at %H:%M") in page
 
 
