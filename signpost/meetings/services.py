@@ -7,10 +7,8 @@ of a move or a cancellation, under the group's neutral name (never "mental healt
 from __future__ import annotations
 
 import datetime as dt
-from functools import partial
 from typing import Any
 
-from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
 
@@ -141,7 +139,9 @@ def _tell_members(meeting: Meeting, change: MeetingChange) -> None:
         news = (f"The meeting on {old:%A %-d %B %Y at %H:%M} has moved to "
                 f"{meeting.local_start:%A %-d %B %Y at %H:%M}.")  # fmt: skip
     body = f"{news}\n\nWhy: {change.reason}\n"
+    from signpost.reminders.calendars import change_email  # the .ics attachment (W6)
+
     for membership in members:
         if membership.user.email:
-            email = partial(send_mail, subject, body, None, [membership.user.email])
-            transaction.on_commit(email)
+            email = change_email(meeting, membership.user, subject=subject, body=body)
+            transaction.on_commit(email.send)

@@ -20,4 +20,6 @@ urlpatterns = [
     path("groups/<slug:slug>/dashboard/", dashboard_views.dashboard, name="group_dashboard"),
     # A member's own pages (/workspace/me/) and a facilitator's view of access needs.
     path("", include("signpost.workspace.profile.urls")),
+    # Calendar feeds and reminder choices (helper W6, signpost/reminders).
+    path("", include("signpost.reminders.urls")),
 ]

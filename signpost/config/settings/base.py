@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "signpost.workspace",
     "signpost.meetings",
     "signpost.involvement",
+    "signpost.reminders",
     "signpost.nonprod",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -51,6 +52,10 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.mfa",
+    # Background work (calendars-and-reminders.md): django-tasks, which Wagtail 8 pins, and
+    # the database backend and worker from django-tasks-db.
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -199,6 +204,23 @@ EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 # Staff reach the admin only once a second factor is set up (signpost.users.middleware).
 SIGNPOST_STAFF_NEED_SECOND_FACTOR = True
+
+# Background tasks. "default" stays immediate, as Wagtail has it, so its search-index updates
+# still happen within the request; "background" is the database queue that
+# `manage.py db_worker --backend background` works through (reminders).
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "background": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]},
+}
+SIGNPOST_REMINDER_CHECK_MINUTES = env_int(
+    "SIGNPOST_REMINDER_CHECK_MINUTES", 60, minimum=1, maximum=24 * 60
+)
+# GOV.UK Notify: when a key is set, reminders go through Notify (email and text messages)
+# instead of Django's email backend. `manage.py check` refuses a malformed key or template id.
+NOTIFY_API_KEY = env_str("NOTIFY_API_KEY", "")
+NOTIFY_BASE_URL = env_str("NOTIFY_BASE_URL", "https://api.notifications.service.gov.uk")
+NOTIFY_EMAIL_TEMPLATE_ID = env_str("NOTIFY_EMAIL_TEMPLATE_ID", "")
+NOTIFY_SMS_TEMPLATE_ID = env_str("NOTIFY_SMS_TEMPLATE_ID", "")
 
 # Directory behaviour an area may tune.
 SIGNPOST_REVIEW_AFTER_DAYS = env_int("SIGNPOST_REVIEW_AFTER_DAYS", 183, minimum=1, maximum=3650)

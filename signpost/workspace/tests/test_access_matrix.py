@@ -131,6 +131,13 @@ def _reply(world: World) -> dict[str, Any]:
     return {"slug": _campaign(world).slug, "reply_id": reply.pk}
 
 
+def _member_feed(world: World) -> dict[str, Any]:
+    """The secret feed address of the member of our group (helper W6)."""
+    from signpost.reminders.services import member_feed
+
+    return {"token": member_feed(world.people[MEMBER]).token}
+
+
 def _own_claim(world: World) -> dict[str, Any]:
     """A claim by the member of our group for a meeting they came to (helper W7's involvement)."""
     from signpost.involvement.models import Claim
@@ -197,6 +204,12 @@ MATRIX: dict[str, Route] = {
     "workspace:profile_leave": Route(SIGNED_IN, kwargs=no_arguments),
     "workspace:profile_agreement": Route(SIGNED_IN, kwargs=no_arguments),
     "workspace:profile_group_access_needs": Route(FACILITATORS_ONLY),
+    # Calendars (helper W6): a member's own page; resetting an address is a POST. A feed is
+    # read by calendar apps, which cannot sign in: its long random token is the key, so it
+    # answers everyone who has it (and 404s once reset: signpost/reminders/tests).
+    "workspace:calendar": Route(SIGNED_IN, kwargs=no_arguments),
+    "workspace:calendar_reset": Route(POST_ONLY, kwargs=no_arguments),
+    "workspace:calendar_feed": Route({role: 200 for role in ROLES}, kwargs=_member_feed),
     # Involvement (helper W7): members claim for their own group's meetings; facilitators
     # decide, set rates and see the dashboard. Deciding without a choice is refused (400).
     # The finance CSV is for the project's facilitators and staff with the finance permission.
