@@ -13,7 +13,8 @@ from signpost.workspace import rules
 from signpost.workspace.decorators import private_page
 from signpost.workspace.models import Project
 
-from . import finance, presenters, services
+from . import finance as finance_rules
+from . import presenters, services
 from .forms import ClaimForm, DecisionForm, RatesForm
 from .models import Claim
 
@@ -96,11 +97,24 @@ def rates(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @private_page
+def finance(request: HttpRequest) -> HttpResponse:
+    """Where finance staff and facilitators find each project's approved claims (404 otherwise)."""
+    projects = [
+        p for p in Project.objects.order_by("name") if finance_rules.can_export(request.user, p)
+    ]
+    if not projects:
+        raise Http404("Not found")
+    return render(request, "involvement/finance.jinja", {"projects": projects})
+
+
+@private_page
 def approved_csv(request: HttpRequest, slug: str) -> HttpResponse:
     """Approved claims of a project as CSV, for finance staff and the project's facilitators."""
     project = Project.objects.filter(slug=slug).first()
-    if project is None or not finance.can_export(request.user, project):
+    if project is None or not finance_rules.can_export(request.user, project):
         raise Http404("Not found")
-    response = HttpResponse(finance.approved_csv(project), content_type="text/csv; charset=utf-8")
+    response = HttpResponse(
+        finance_rules.approved_csv(project), content_type="text/csv; charset=utf-8"
+    )
     response["Content-Disposition"] = f'attachment; filename="approved-claims-{project.slug}.csv"'
     return response

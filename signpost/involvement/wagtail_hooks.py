@@ -1,5 +1,8 @@
 """Staff set each project's involvement rates in the admin (facilitators can, in the workspace)."""
 
+from django.urls import reverse
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
@@ -24,3 +27,20 @@ class InvolvementRateViewSet(SnippetViewSet):
 
 
 register_snippet(InvolvementRateViewSet)
+
+
+class FinanceMenuItem(MenuItem):
+    """Shown to staff who may download approved claims (the finance permission)."""
+
+    def is_shown(self, request):
+        return request.user.has_perm("involvement.export_approved_claims")
+
+
+@hooks.register("register_admin_menu_item")
+def finance_menu_item():
+    return FinanceMenuItem(
+        "Claims for finance",
+        reverse("workspace:involvement:finance"),
+        icon_name="download",
+        order=950,
+    )

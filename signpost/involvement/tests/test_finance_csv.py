@@ -81,3 +81,19 @@ def test_members_and_other_projects_facilitators_are_not_found(client, group):
     for person in (member_of(group), member_of(GroupFactory(), role=Role.FACILITATOR)):
         client.force_login(person)
         assert client.get(url).status_code == 404
+
+
+def test_finance_staff_find_each_projects_file_from_one_page(client, group):
+    finance = UserFactory()
+    finance.user_permissions.add(Permission.objects.get(codename="export_approved_claims"))
+    client.force_login(finance)
+    page = client.get(reverse("workspace:involvement:finance")).content.decode()
+    assert reverse("workspace:involvement:approved_csv", args=[group.project.slug]) in page
+    client.force_login(member_of(group))
+    assert client.get(reverse("workspace:involvement:finance")).status_code == 404
+
+
+def test_the_admin_menu_offers_claims_for_finance_to_staff_with_the_permission(client, settings):
+    settings.SIGNPOST_STAFF_NEED_SECOND_FACTOR = False
+    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+    assert "Claims for finance" in client.get("/admin/").content.decode()

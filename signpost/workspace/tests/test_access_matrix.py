@@ -224,6 +224,7 @@ MATRIX: dict[str, Route] = {
     "workspace:involvement:approved_csv": Route(
         {**FACILITATORS_ONLY, STAFF: 200}, kwargs=lambda w: {"slug": w.group.project.slug}
     ),
+    "workspace:involvement:finance": Route({**FACILITATORS_ONLY, STAFF: 200}, kwargs=no_arguments),
 }
 
 
