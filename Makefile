@@ -17,8 +17,8 @@ run: install frontend migrate demo ## Install, build, migrate, load the demo and
 	@echo "Signpost is at http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/, sign in as printed above: admin@example.org, password signpost-demo-only, then the code from: .venv/bin/python manage.py demo_admin_code)"
 	@echo "Background tasks (meeting reminders) run in a worker beside the server; Ctrl-C stops both."
 	$(PY) manage.py schedule_reminders
-	@# The worker runs in the background; the trap stops it (SIGTERM: it finishes its task)
-	@# when runserver ends, Ctrl-C included, so nothing is left running.
+	@# The worker runs in the background. Ctrl-C reaches it too (it stops after its current
+	@# task); the trap also stops it however runserver ends, so nothing is left running.
 	@trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT; \
 	$(PY) manage.py db_worker --backend background --no-reload --interval 5 & worker=$$!; \
 	$(PY) manage.py runserver $(HOST):$(PORT)
