@@ -84,8 +84,12 @@ def _recent(meetings: QuerySet[Meeting]) -> list[Meeting]:
 def feed_meetings(feed: CalendarFeed) -> list[Meeting] | None:
     """The meetings a feed shows, reached through the member's current groups (house rule 1).
 
-    None when the feed is for a group the member is no longer in: the URL then finds nothing.
+    None when the feed is for a group the member is no longer in, or the member asked to be
+    forgotten: the URL then finds nothing.
     """
+    profile = getattr(feed.user, "member_profile", None)
+    if not feed.user.is_active or (profile is not None and profile.forgotten_at):
+        return None  # someone who asked to be forgotten has no feeds left to find
     groups = Group.objects.for_member(feed.user)
     if feed.group_id is not None:
         group = groups.filter(pk=feed.group_id).first()

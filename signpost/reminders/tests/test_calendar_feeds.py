@@ -77,6 +77,17 @@ def test_a_group_feed_stops_when_the_member_leaves(client, group):
     assert client.get(reverse("workspace:calendar_feed", args=[feed.token])).status_code == 404
 
 
+def test_every_feed_of_a_member_who_asked_to_be_forgotten_is_not_found(client, group):
+    from signpost.workspace.profile.services import forget_member
+
+    member = member_of(group)
+    feeds = [services.member_feed(member), services.group_feed(member, group)]
+    forget_member(user=member)
+    for feed in feeds:
+        url = reverse("workspace:calendar_feed", args=[feed.token])
+        assert client.get(url).status_code == 404
+
+
 def test_a_member_who_chose_the_group_name_sees_it_in_titles(client, group):
     member = member_of(group)
     services.save_choice(user=member, reminders="email", show_group_name=True)
