@@ -21,6 +21,11 @@ def create_member_account(*, email: str, preferred_name: str, by: Any) -> Any:
     existing = EmailAddress.objects.filter(email__iexact=email).select_related("user").first()
     if existing is not None:
         return existing.user
+    # Someone already here (staff, say) whose address allauth has not recorded yet.
+    known = get_user_model().objects.filter(email__iexact=email).first()
+    if known is not None:
+        EmailAddress.objects.create(user=known, email=email, primary=True, verified=True)
+        return known
     user = get_user_model()(
         username=f"member-{get_random_string(12).lower()}",
         email=email,
