@@ -13,7 +13,7 @@ from django.db import transaction
 from django.test import override_settings
 from django.utils import timezone
 
-from signpost.meetings.models import Meeting, Pairing
+from signpost.meetings.models import Attendance, Meeting, Pairing
 from signpost.meetings.services import generate_meetings, move_meeting, set_slot
 from signpost.users.services import create_member_account
 from signpost.workspace.models import Group, GroupKind, Membership, Project, Role
@@ -81,6 +81,10 @@ def _people(groups: dict[str, Group]) -> dict[str, Any]:
         if not Membership.objects.filter(group=groups[slug], user=person).exists():
             add_member(group=groups[slug], user=person, role=role)
     facilitator = people[DEMO_FACILITATOR_EMAIL]
+    # The demo's people have been in their groups for the year of meetings it shows.
+    Membership.objects.filter(group__in=groups.values()).update(
+        created_at=timezone.now() - YEAR - dt.timedelta(days=31)
+    )
     for group in groups.values():
         if group.wellbeing_contact_id is None:
             group.wellbeing_contact = facilitator
@@ -115,6 +119,25 @@ def _meetings(groups: dict[str, Group], facilitator: Any) -> None:
     )
 
 
+def _attendance(groups: dict[str, Group], facilitator: Any) -> None:
+    """Who came to past meetings: most people, with Sam missing the last three (a check-in)."""
+    for group in groups.values():
+        members = [m.user for m in Membership.objects.current().filter(group=group)]
+        past = list(
+            group.meetings.filter(starts_at__lt=timezone.now(), cancelled=False)
+            .filter(attendance__isnull=True)
+            .order_by("starts_at")
+        )
+        recent = {m.pk for m in past[-3:]}
+        Attendance.objects.bulk_create(
+            Attendance(meeting=meeting, user=person, recorded_by=facilitator,
+                       attended=not (person.email == "sam@example.org" and meeting.pk in recent)
+                       and (index + len(person.email)) % 5 != 0)
+            for index, meeting in enumerate(past)
+            for person in members
+        )  # fmt: skip
+
+
 @transaction.atomic
 def load_demo_workspace() -> dict[str, str]:
     """Build the demo workspace; returns the emails a person can sign in with."""
@@ -122,5 +145,6 @@ def load_demo_workspace() -> dict[str, str]:
     people = _people(groups)
     facilitator = people[DEMO_FACILITATOR_EMAIL]
     _meetings(groups, facilitator)
+    _attendance(groups, facilitator)
     build_recruitment_demo(group=groups["lived-experience"], facilitator=facilitator)
     return {"member": DEMO_MEMBER_EMAIL, "facilitator": DEMO_FACILITATOR_EMAIL}
