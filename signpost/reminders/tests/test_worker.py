@@ -16,7 +16,9 @@ from signpost.workspace.tests.factories import GroupFactory, member_of
 
 from .helpers import meeting_in
 
-pytestmark = pytest.mark.django_db
+# The worker closes its database connection between runs, as a long-lived process should;
+# inside a test transaction that would end the test's transaction, so this test commits.
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
