@@ -21,6 +21,8 @@ INSTALLED_APPS = [
     "signpost.users",
     "signpost.pages",
     "signpost.directory",
+    "signpost.searchindex",
+    "signpost.lexicon",
     "signpost.openreferral",
     "signpost.workspace",
     "signpost.meetings",

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class SearchIndexConfig(AppConfig):
+    name = "signpost.searchindex"
+    label = "searchindex"
+    verbose_name = "Search index"
