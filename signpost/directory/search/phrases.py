@@ -58,9 +58,14 @@ def plain_phrase(text: str) -> tuple[str, ...]:
     return tuple(text_words(text))
 
 
-@lru_cache(maxsize=1)
 def concept_matcher() -> PhraseMatcher:
-    """Trigger phrases of every concept, labelled by concept position."""
+    """Trigger phrases of every concept (staff phrases included), labelled by position."""
+    return _concept_matcher(lexicon.generation())
+
+
+@lru_cache(maxsize=2)
+def _concept_matcher(_generation: int) -> PhraseMatcher:
+    """Built once per lexicon generation."""
     return PhraseMatcher(
         (stemmed_phrase(text), position)
         for position, concept in enumerate(lexicon.CONCEPTS)
@@ -73,18 +78,26 @@ def plain_matcher(phrases: Iterable[str]) -> PhraseMatcher:
     return PhraseMatcher((plain_phrase(text), 0) for text in phrases)
 
 
-@lru_cache(maxsize=1)
 def lexicon_pairs() -> frozenset[tuple[str, str]]:
     """Adjacent content-stem pairs of every lexicon phrase: the pairs long fields index."""
+    return _lexicon_pairs(lexicon.generation())
+
+
+@lru_cache(maxsize=2)
+def _lexicon_pairs(_generation: int) -> frozenset[tuple[str, str]]:
     texts: list[str] = []
     for concept in lexicon.CONCEPTS:
         texts.extend(concept.triggers + concept.core + concept.related)
     return frozenset(pair for text in texts for pair in itertools.pairwise(content_stems(text)))
 
 
-@lru_cache(maxsize=1)
 def lexicon_words() -> frozenset[str]:
     """Every canonical word the lexicon knows; a query word found here is not a typo."""
+    return _lexicon_words(lexicon.generation())
+
+
+@lru_cache(maxsize=2)
+def _lexicon_words(_generation: int) -> frozenset[str]:
     texts: list[str] = [*lexicon.CRISIS_PHRASES, *lexicon.CRISIS_WORDS, *lexicon.CRISIS_LOOKALIKES]
     for concept in lexicon.CONCEPTS:
         texts.extend(concept.triggers + concept.core + concept.related)
