@@ -11,6 +11,7 @@ from django.utils.formats import date_format
 from jinja2 import ChainableUndefined, ChoiceLoader, Environment, PackageLoader
 
 from signpost.core import jinja_globals
+from signpost.directory import jinja_globals as directory_globals
 
 
 def url(name: str, *args: Any, **kwargs: Any) -> str:
@@ -34,7 +35,8 @@ def environment(**options: Any) -> Environment:
             "url": url,
             "site_settings": jinja_globals.site_settings,
             "professional_mode": jinja_globals.professional_mode,
-            "my_list_count": jinja_globals.my_list_count,
+            "my_list_count": directory_globals.my_list_count,
+            "crisis_services": directory_globals.crisis_services,
             "quick_exit_url": jinja_globals.quick_exit_url,
             "form_error_list": jinja_globals.form_error_list,
             "page_query": jinja_globals.page_query,

@@ -1,5 +1,6 @@
 """Top-level URLs: the public site, the Wagtail admin and Wagtail-served pages."""
 
+from django.apps import apps
 from django.conf import settings
 from django.urls import include, path
 from django.views.generic import RedirectView
@@ -27,9 +28,14 @@ urlpatterns = [
     path("workspace/", include("signpost.workspace.urls")),
     path("get-involved/", include("signpost.workspace.recruitment.public_urls")),
     path("", include("signpost.core.urls")),
+    path("", include("signpost.pages.urls")),
     path("", include("signpost.directory.urls")),
-    path("", include("signpost.nonprod.urls")),
 ]
+
+# The demo and the components page exist only where local or test settings install them
+# (issue 11): production never routes them, whatever SIGNPOST_COMPONENTS_PAGE says.
+if apps.is_installed("signpost.nonprod"):
+    urlpatterns.append(path("", include("signpost.nonprod.urls")))
 
 if settings.DEBUG:
     from django.conf.urls.static import static

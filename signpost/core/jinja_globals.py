@@ -41,24 +41,6 @@ def professional_mode(context: Any) -> bool:
     return bool(session and session.get(PROFESSIONAL_SESSION_KEY))
 
 
-@pass_context
-def my_list_count(context: Any, in_navigation: bool = False) -> int:
-    """How many services are saved in this visitor's list.
-
-    With `in_navigation`, 0 unless the list changed in this visit (see `my_list.VISIT`): a
-    count in the header tells a passer-by that someone has been saving services.
-    """
-    from signpost.directory.my_list import MyList
-
-    request = _request(context)
-    if request is None or not hasattr(request, "session"):
-        return 0
-    saved = MyList(request.session)
-    if in_navigation and not saved.changed_in_this_visit():
-        return 0
-    return len(saved)
-
-
 def safe_next(request: Any, target: str | None) -> str:
     """`target` if it is a path on this site, else "": where a toggle may send someone back."""
     if target and url_has_allowed_host_and_scheme(

@@ -8,46 +8,20 @@ from django.template.loader import render_to_string
 from django.views.decorators.http import require_http_methods
 
 from signpost.core import urgent_contacts
-from signpost.core.cookies import site_cookies
 from signpost.core.jinja_globals import PROFESSIONAL_SESSION_KEY, safe_next
 from signpost.core.models import SiteSettings
 
 
 def urgent_help(request: HttpRequest) -> HttpResponse:
     """Who to call or text right now, and whether each is open now (UK time)."""
-    from signpost.directory.presenters import local_crisis_services
-
     settings_obj = SiteSettings.for_request(request)
     return render(
         request,
         "core/urgent_help.jinja",
         {
             "contacts": urgent_contacts.present(settings_obj.contacts_for(None)),
-            "crisis_services": local_crisis_services(),
         },
     )
-
-
-def _information(request: HttpRequest, template: str, **context: object) -> HttpResponse:
-    from signpost.pages.models import InformationSettings
-
-    text = InformationSettings.for_request(request)
-    return render(request, template, {"text": text, **context})
-
-
-def privacy(request: HttpRequest) -> HttpResponse:
-    """The privacy notice; its cookie list is the code's own registry, so it stays true."""
-    return _information(request, "core/privacy.jinja", cookies=site_cookies())
-
-
-def accessibility(request: HttpRequest) -> HttpResponse:
-    """The accessibility statement that public bodies must publish."""
-    return _information(request, "core/accessibility.jinja")
-
-
-def covering_your_tracks(request: HttpRequest) -> HttpResponse:
-    """How to keep a visit private on a shared phone or computer."""
-    return _information(request, "core/covering_your_tracks.jinja")
 
 
 @require_http_methods(["GET", "POST"])

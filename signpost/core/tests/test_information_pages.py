@@ -11,9 +11,9 @@ from signpost.pages.models import InformationSettings
 
 def test_a_fresh_install_without_the_demo_has_all_three_pages(client, db):
     for name, heading in [
-        ("core:privacy", "Privacy notice"),
-        ("core:accessibility", "Accessibility statement"),
-        ("core:covering_your_tracks", "Covering your tracks"),
+        ("pages:privacy", "Privacy notice"),
+        ("pages:accessibility", "Accessibility statement"),
+        ("pages:covering_your_tracks", "Covering your tracks"),
     ]:
         response = client.get(reverse(name))
         assert response.status_code == 200, name
@@ -21,7 +21,7 @@ def test_a_fresh_install_without_the_demo_has_all_three_pages(client, db):
 
 
 def test_the_privacy_notice_lists_exactly_the_cookies_in_the_registry(client, home_page):
-    body = client.get(reverse("core:privacy")).content.decode()
+    body = client.get(reverse("pages:privacy")).content.decode()
     listed = re.findall(r'data-cookie="([^"]+)"', body)
     assert listed == [cookie.name for cookie in site_cookies()]
     assert {"sessionid", "csrftoken", "messages"} <= set(listed)
@@ -60,7 +60,7 @@ def test_the_accessibility_statement_has_the_required_headings_and_editable_text
     text = InformationSettings.objects.get_or_create(site_id=home_page.get_site().id)[0]
     text.accessibility_feedback = "<p>Email the Kernow team.</p>"
     text.save()
-    body = client.get(reverse("core:accessibility")).content.decode()
+    body = client.get(reverse("pages:accessibility")).content.decode()
     for heading in [
         "Using this website",
         "How accessible this website is",
@@ -77,10 +77,10 @@ def test_covering_your_tracks_is_linked_beside_the_exit_control_and_in_the_foote
     client, home_page
 ):
     body = client.get("/").content.decode()
-    href = f'href="{reverse("core:covering_your_tracks")}"'
+    href = f'href="{reverse("pages:covering_your_tracks")}"'
     exit_bar = body.split("Exit this page")[0].split("<body")[1]
     assert href in exit_bar
     assert href in body.split('class="nhsuk-footer"')[1]
-    page = client.get(reverse("core:covering_your_tracks")).content.decode()
+    page = client.get(reverse("pages:covering_your_tracks")).content.decode()
     for topic in ["private browsing", "history", "exit", "shared", "call log"]:
         assert topic in page.lower(), topic

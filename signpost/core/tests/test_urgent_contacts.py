@@ -108,7 +108,7 @@ def test_choosing_scotland_fills_in_nhs_24_and_every_page_shows_it(client, home_
     site_settings = SiteSettings.objects.get()
     site_settings.nation = "scotland"
     site_settings.save()
-    for path in ["/", reverse("core:urgent_help"), reverse("core:privacy"), "/no-such-page/"]:
+    for path in ["/", reverse("core:urgent_help"), reverse("pages:privacy"), "/no-such-page/"]:
         body = client.get(path).content.decode()
         assert "NHS 24 on 111" in body, path
         assert "option 2" not in body, path

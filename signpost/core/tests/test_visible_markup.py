@@ -72,9 +72,9 @@ def every_public_path(home_page):
         reverse("directory:my_list"),
         reverse("core:urgent_help"),
         reverse("core:professionals"),
-        reverse("core:privacy"),
-        reverse("core:accessibility"),
-        reverse("core:covering_your_tracks"),
+        reverse("pages:privacy"),
+        reverse("pages:accessibility"),
+        reverse("pages:covering_your_tracks"),
         "/no-such-page/",
     ]
 
