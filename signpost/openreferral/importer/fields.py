@@ -11,7 +11,9 @@ import decimal
 import html
 import re
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -34,12 +36,49 @@ class RecordRejected(Exception):
         self.reason = reason
 
 
+# Real feeds use their own ids ("svc-42"). Inside `ids_from_feed(key)` such an id becomes a
+# uuid5 of the feed and the id, so every run of the same feed gives the same UUID (a re-import
+# updates rather than duplicates) and two feeds' "svc-42" never meet. Outside it, ids must be
+# UUIDs, as the HSDS 3.0 standard says.
+FEED_NAMESPACE = uuid.UUID("0b7e0e4c-53f5-4d8e-9a55-4c1d8f3e2a61")
+_feed_key: ContextVar[str | None] = ContextVar("signpost_import_feed_key", default=None)
+
+
+@contextmanager
+def ids_from_feed(key: str) -> Iterator[None]:
+    """Within this block, non-UUID ids are turned into stable UUIDs for the feed `key`."""
+    token = _feed_key.set(key)
+    try:
+        yield
+    finally:
+        _feed_key.reset(token)
+
+
+def derived_id(value: Any) -> uuid.UUID | None:
+    """The stable UUID a non-UUID id gets in the current feed, or None outside a feed."""
+    key = _feed_key.get()
+    if key is None or value in (None, "") or isinstance(value, (dict, list, bool)):
+        return None
+    return uuid.uuid5(FEED_NAMESPACE, f"{key}\n{value}")
+
+
+def is_uuid(value: Any) -> bool:
+    try:
+        uuid.UUID(str(value))
+    except (TypeError, ValueError):
+        return False
+    return True
+
+
 def uuid_of(value: Any, field_name: str) -> uuid.UUID:
     if isinstance(value, uuid.UUID):
         return value
     try:
         return uuid.UUID(str(value))
     except (TypeError, ValueError):
+        derived = derived_id(value)
+        if derived is not None:
+            return derived
         raise RecordRejected(field_name, f"{value!r} is not a valid id (a UUID)") from None
 
 

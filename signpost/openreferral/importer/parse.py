@@ -23,6 +23,8 @@ from .fields import (
     Warn,
     age_of,
     date_of,
+    derived_id,
+    is_uuid,
     money_of,
     optional_uuid,
     timestamp_of,
@@ -113,6 +115,8 @@ def parse_service(
 
     r = Reader(record, "", warn)
     service_id = uuid_of(record.get("id"), "id")
+    if not is_uuid(record.get("id")):
+        warn("id", "is not a UUID, so it was given a stable one made from the feed and this id")
     name = r.text("name", 255)
     if not name:
         raise RecordRejected("name", "is missing")
@@ -128,7 +132,7 @@ def parse_service(
     if minimum is not None and maximum is not None and minimum > maximum:
         raise RecordRejected("maximum_age", "is below minimum_age")
 
-    organisation_id, organisation, parent_id = _organisation(record, warn)
+    organisation_id, organisation, parent_id = _organisation(record, name, warn)
     fields = {
         "name": name,
         "alternate_name": r.text("alternate_name", 255),
@@ -175,7 +179,7 @@ def parse_service(
 
 
 def _organisation(
-    record: dict, warn: Warn
+    record: dict, service_name: str, warn: Warn
 ) -> tuple[uuid.UUID, dict[str, Any] | None, uuid.UUID | None]:
     nested = record.get("organization")
     if nested is not None and not isinstance(nested, dict):
@@ -183,7 +187,15 @@ def _organisation(
     nested = nested or {}
     org_id = nested.get("id") or record.get("organization_id")
     if not org_id:
-        raise RecordRejected("organization_id", "is missing")
+        # Real feeds leave it out. Inside a feed the service still gets an organisation:
+        # the one the feed names, or one named after the service, the same one every run.
+        org_name = str(nested.get("name") or "").strip()[:255] or service_name
+        made_up = derived_id(f"organisation:{org_name.casefold()}")
+        if made_up is None:
+            raise RecordRejected("organization_id", "is missing")
+        warn("organization", f"is missing, so the service was given one named {org_name!r}")
+        nested = {**nested, "id": str(made_up), "name": org_name}
+        org_id = nested["id"]
     org_uuid = uuid_of(org_id, "organization_id")
     if not nested.get("name"):
         return org_uuid, None, None

@@ -37,6 +37,8 @@ class ImportReport:
     rolled_back: bool = False
     dry_run: bool = False
     failure: str = ""
+    # Kept going: each batch was saved as it went, so a failure part-way keeps what came before.
+    kept_going: bool = False
 
     def reject(self, record: str, field_name: str, reason: str) -> None:
         self.rejected.append(Problem(record, field_name, reason))
@@ -52,6 +54,15 @@ class ImportReport:
         return not self.rolled_back and not self.failure
 
     def outcome(self) -> str:
+        if (
+            self.failure
+            and self.kept_going
+            and (self.created["service"] or self.updated["service"])
+        ):
+            return (
+                f"The import stopped part-way: {self.failure} The services read before that "
+                "were saved, each one whole; nothing else changed."
+            )
         if self.failure:
             return f"The import failed: {self.failure} Nothing was saved."
         if self.dry_run:
@@ -60,6 +71,11 @@ class ImportReport:
             return (
                 f"{len(self.rejected)} record(s) could not be imported, so nothing was saved. "
                 "Fix them and import again."
+            )
+        if self.rejected:
+            return (
+                f"Imported. {len(self.rejected)} record(s) could not be imported and were left "
+                "out; every other record was saved."
             )
         return "Imported."
 
@@ -105,4 +121,5 @@ class ImportReport:
             "rolled_back": self.rolled_back,
             "dry_run": self.dry_run,
             "failure": self.failure,
+            "kept_going": self.kept_going,
         }

@@ -1,8 +1,12 @@
 """Write parsed services to the directory in batches: a few bulk queries per few hundred.
 
-One run is one transaction. Within it, each batch is written in a savepoint with bulk
-upserts; if the database refuses the batch (two records sharing a phone id, say), the batch
-is written again one record at a time so the report can name the record at fault.
+Each batch is written atomically with bulk upserts, so a reader sees a service old or new,
+never half of it. Keeping going (the default of the import service), each batch is its own
+transaction: a crash keeps the batches written. All or nothing (strict, and dry runs), the
+run is one transaction and the batches are savepoints. If the database refuses a batch (two
+records sharing a phone id, say), it is written again one record at a time so the report can
+name the record at fault. What a feed supplied is tracked (`ownership`) so staff additions
+survive, and every write is announced (`directory.changes`) for derived data to follow.
 """
 
 from __future__ import annotations
@@ -10,7 +14,8 @@ from __future__ import annotations
 import logging
 import uuid
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from contextlib import nullcontext, suppress
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -18,6 +23,7 @@ from django.db import DatabaseError, connection, reset_queries, transaction
 from django.utils import timezone
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
+from signpost.directory.changes import announce
 from signpost.directory.coverage import PlaceIndex, coverage_rows, reach
 from signpost.directory.models import (
     Accessibility,
@@ -38,8 +44,9 @@ from signpost.directory.models import (
     TaxonomyTerm,
 )
 
+from . import ownership
 from .clashes import describe, find_clashes
-from .fields import RecordRejected
+from .fields import RecordRejected, uuid_of
 from .outcomes import UNCHANGED, UPDATED, RecordOutcomes, children_differ, classify
 from .parse import ParsedService, TermData, label_for, parse_service
 from .report import ImportReport
@@ -153,6 +160,7 @@ class _Pending:
     updated: Counter = field(default_factory=Counter)
     unchanged: Counter = field(default_factory=Counter)
     records: RecordOutcomes = field(default_factory=RecordOutcomes)
+    written: list[uuid.UUID] = field(default_factory=list)
 
 
 class Importer:
@@ -165,22 +173,35 @@ class Importer:
         all_or_nothing: bool = True,
         batch_size: int = BATCH_SIZE,
         source: str = "",
+        feed_id: uuid.UUID | None = None,
+        run_id: uuid.UUID | None = None,
+        progress: Callable[[ImportReport], None] | None = None,
     ) -> None:
         self.report = ImportReport(source=source, dry_run=dry_run)
+        self.report.kept_going = not (dry_run or all_or_nothing)
         self.dry_run = dry_run
         self.all_or_nothing = all_or_nothing
         self.batch_size = batch_size
+        self.feed_id, self.run_id, self.progress = feed_id, run_id, progress
+        self.source = source
+        # Services whose records were refused this run: still in the feed, so never
+        # counted as gone from it.
+        self.refused_ids: set[uuid.UUID] = set()
         self.places = PlaceIndex.load()
         self.vocabulary = Vocabulary.load()
         self.now = timezone.now()
         self.records = RecordOutcomes()  # organisations and places, each counted once
 
     def run(self, records: Iterable[Any]) -> ImportReport:
-        """Import every record in one transaction; roll back on dry runs or any rejection."""
+        """Import every record; all or nothing rolls back on dry runs or any rejection."""
+        whole_run = self.dry_run or self.all_or_nothing
         try:
             # Wagtail's reference index tracks links between admin objects; imported rows
             # link only to each other, and updating it row by row is slow.
-            with transaction.atomic(), disable_reference_index_auto_update():
+            with (
+                transaction.atomic() if whole_run else nullcontext(),
+                disable_reference_index_auto_update(),
+            ):
                 self._read_all(records)
                 if self.dry_run or (self.all_or_nothing and self.report.rejected):
                     raise _Rollback
@@ -188,7 +209,7 @@ class Importer:
             self.report.rolled_back = True
         except SourceProblem as problem:
             self.report.failure = str(problem)
-            self.report.rolled_back = True
+            self.report.rolled_back = whole_run
         except DatabaseError:
             # Checks the database defers to the end (links between rows) fail here, for the
             # run as a whole; the report says so plainly, the log keeps the detail.
@@ -197,7 +218,7 @@ class Importer:
                 "The directory could not save the import: some records refer to others in a "
                 "way it cannot keep (for example a place or organisation that is not there)."
             )
-            self.report.rolled_back = True
+            self.report.rolled_back = whole_run
         self.records.add_to(self.report.created, self.report.updated, self.report.unchanged)
         return self.report
 
@@ -210,6 +231,7 @@ class Importer:
                 parsed = parse_service(record, label, self.report.warn)
             except RecordRejected as problem:
                 self.report.reject(label, problem.field_name, problem.reason)
+                self._note_refused(record)
                 continue
             if parsed.id in batch:  # the same service twice: write the first, then this
                 self._flush(list(batch.values()))
@@ -222,28 +244,38 @@ class Importer:
         if not self.report.records_read:
             raise SourceProblem("It holds no services, so there was nothing to import.")
 
+    def _note_refused(self, record: Any) -> None:
+        with suppress(AttributeError, RecordRejected):
+            self.refused_ids.add(uuid_of(record.get("id"), "id"))
+
     # --- one batch ---------------------------------------------------------------------------
 
     def _flush(self, batch: list[ParsedService]) -> None:
         if not batch:
             return
         reset_queries()  # with DEBUG on, Django keeps every query; keep memory flat
-        batch = self._resolve(batch)
+        resolved = self._resolve(batch)
+        self.refused_ids |= {s.id for s in batch} - {s.id for s in resolved}
         try:
             with transaction.atomic():
-                pending = self._write(batch)
+                pending = self._write(resolved)
+                announce(__name__, pending.written)
             self._keep(pending)
         except DatabaseError:
-            for item in batch:
+            for item in resolved:
                 try:
                     with transaction.atomic():
                         pending = self._write([item])
+                        announce(__name__, pending.written)
                     self._keep(pending)
                 except DatabaseError:
                     # The database's own words name tables and constraints, not fields; they
                     # go to the log for developers, and the report says what to check.
                     logger.warning("Import: the database refused %s", item.label, exc_info=True)
                     self.report.reject(item.label, "(record)", REFUSED)
+                    self.refused_ids.add(item.id)
+        if self.progress is not None:
+            self.progress(self.report)
 
     def _keep(self, pending: _Pending) -> None:
         for taxonomy in pending.taxonomies:
@@ -302,22 +334,26 @@ class Importer:
                 "id", "import_fingerprint"
             )
         )
-        changed = []
+        changed, unchanged = [], []
         for service in batch:
             if previous.get(service.id) == service.fingerprint:
                 pending.unchanged["service"] += 1
                 self._note_untouched(service, pending)
+                unchanged.append(service)
             else:
                 changed.append(service)
                 (pending.updated if service.id in previous else pending.created)["service"] += 1
-        if not changed:
-            return pending
-        self._organisations(changed, pending)
-        self._locations(changed, pending)
-        self._services(changed)
-        existing = [s.id for s in changed if s.id in previous]
-        self._children(changed, existing, pending)
-        self._coverage(changed, existing)
+        if changed:
+            pending.written = [s.id for s in changed]
+            self._organisations(changed, pending)
+            self._locations(changed, pending)
+            self._services(changed)
+            existing = [s.id for s in changed if s.id in previous]
+            self._children(changed, existing, pending)
+            self._coverage(changed, existing)
+        ownership.remember(
+            changed, unchanged, feed_id=self.feed_id, run_id=self.run_id, source_name=self.source
+        )
         return pending
 
     @staticmethod
@@ -438,10 +474,18 @@ class Importer:
     def _children(
         self, batch: list[ParsedService], existing: list[uuid.UUID], pending: _Pending
     ) -> None:
-        if existing:
-            child_models: list[Any] = [*CHILD_MODELS.values(), ServiceAttribute, ServiceAtLocation]
-            for model in child_models:
-                model.objects.filter(service_id__in=existing).delete()
+        # Only what the feed supplied goes; what staff added stays (see ownership).
+        ownership.clear_supplied(
+            {
+                **CHILD_MODELS,
+                "attributes": ServiceAttribute,
+                "service_at_locations": ServiceAtLocation,
+            },
+            existing,
+        )
+        tagged: dict[uuid.UUID, set[uuid.UUID]] = {}
+        for pk, term_id in ownership.kept_terms(existing) if existing else ():
+            tagged.setdefault(pk, set()).add(term_id)
         # Places first: opening hours may say which place they are for.
         ServiceAtLocation.objects.bulk_create(
             [ServiceAtLocation(service_id=s.id, **link) for s in batch for link in s.links]
@@ -452,7 +496,7 @@ class Importer:
             )
         attributes = []
         for service in batch:
-            seen: set[uuid.UUID] = set()
+            seen = set(tagged.get(service.id, ()))
             for row, term in service.attributes:
                 term_id = term if isinstance(term, uuid.UUID) else self._term(term, pending)
                 if term_id not in seen:  # one link per term and service
