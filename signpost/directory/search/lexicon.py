@@ -118,6 +118,10 @@ CRISIS_SERVICE_WORDS: frozenset[str] = frozenset(_CRISIS["service_words"])
 HELPLINE_NAME_WORDS: frozenset[str] = frozenset(_CRISIS["helpline_name_words"])
 OPEN_TO_ALL_PHRASES: tuple[str, ...] = tuple(_CRISIS["open_to_all"])
 REFERRAL_ONLY_PHRASES: tuple[str, ...] = tuple(_CRISIS["referral_only"])
+# Words that make a lone risk word a topic ("overdose awareness course").
+CRISIS_TOPIC_WORDS: frozenset[str] = frozenset(_CRISIS.get("topic_words", ()))
+# People named in relation to the searcher: a close relative, or a young person.
+RELATIVES: frozenset[str] = frozenset(_PATTERN_FILLS["relative"] + _PATTERN_FILLS["young_person"])
 # Wording for the kinds of urgency ``crisis.assess`` tells apart.
 CRISIS_INTENT: dict[str, tuple[str, ...]] = {
     key: tuple(value) for key, value in _CRISIS.get("intent", {}).items()
