@@ -50,6 +50,7 @@ RELATED_WEIGHT = 0.3
 
 def plan_query(words: list[str], correct: Callable[[str], str]) -> Plan:
     """Turn query words into weighted slots: the words, their pairs, and concept expansions."""
+    lexicon.refresh()  # staff phrases from the admin: one cheap version check per search
     corrected = [correct(word) for word in words]
     stems = [stem(word) for word in corrected]
     matches = _outermost(list(concept_matcher().find(stems)))
