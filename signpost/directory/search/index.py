@@ -1,8 +1,10 @@
 """The BM25F index: weighted, length-normalised term frequencies over service fields.
 
 Keys are content-word stems, adjacent stem pairs ("low mood") and, for lexicon expansions of
-three or more words, whole phrases. The index also knows every word it has seen, so it can
-correct misspelt query words against real service text.
+three or more words, whole phrases. An index over the whole directory computes its own
+statistics (document count, how many documents hold each key, average field lengths) and
+spelling; an index over a few hundred candidates takes them from the whole directory
+(`Statistics`, kept by the search index app), so its scores equal a whole-directory index's.
 """
 
 from __future__ import annotations
@@ -11,9 +13,10 @@ import itertools
 import math
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from typing import Protocol
 
 from . import lexicon
-from .documents import SearchDocument
+from .documents import FieldKeys, SearchDocument
 from .phrases import lexicon_pairs, lexicon_words
 from .spelling import SpellingIndex
 from .text import analyse, canonical_words, content_stems, phrase_key, stem
@@ -71,6 +74,16 @@ def _field_keys(field: str, texts: Sequence[str], vocabulary: set[str]) -> tuple
     return keys, length
 
 
+def document_keys(document: SearchDocument) -> tuple[FieldKeys, tuple[str, ...]]:
+    """Every field's index keys and length, and the document's canonical words."""
+    words: set[str] = set()
+    fields = []
+    for field, texts in _field_texts(document).items():
+        keys, length = _field_keys(field, texts, words)
+        fields.append((field, tuple(keys), length))
+    return tuple(fields), tuple(sorted(words))
+
+
 def _add_frequencies(
     frequencies: dict[str, dict[int, float]],
     position: int,
@@ -86,33 +99,87 @@ def _add_frequencies(
         bucket[position] = bucket.get(position, 0.0) + factor
 
 
-class Index:
-    """Term frequencies and BM25 postings for a fixed set of documents, with their spelling."""
+class Statistics(Protocol):
+    """Whole-directory figures an index over some of its documents scores with."""
 
-    def __init__(self, documents: tuple[SearchDocument, ...]) -> None:
-        self.documents = documents
-        vocabulary: set[str] = set(lexicon_words())
-        self._frequencies = self._build_frequencies(vocabulary)
-        self._scored: dict[str, dict[int, float]] = {}
-        self._phrases = self._build_phrase_postings()
+    @property
+    def documents(self) -> int: ...
+
+    def average_length(self, field: str) -> float: ...
+
+    def frequency(self, key: str) -> int:
+        """How many documents hold this index key."""
+        ...
+
+    def corrected(self, word: str) -> str:
+        """The word if the directory or lexicon knows it, else its likeliest spelling."""
+        ...
+
+
+class _OwnStatistics:
+    """Statistics of exactly the indexed documents (an index over the whole directory)."""
+
+    def __init__(self, fields: Sequence[FieldKeys], words: set[str]) -> None:
+        totals: Counter[str] = Counter()
+        frequencies: Counter[str] = Counter()
+        for document in fields:
+            totals.update({field: length for field, _keys, length in document})
+            frequencies.update({key for _field, keys, _length in document for key in keys})
+        self.documents = len(fields)
+        count = max(self.documents, 1)
+        self._averages = {field: max(totals[field] / count, 1.0) for field in FIELDS}
+        self._frequencies = dict(frequencies)
+        vocabulary = words | lexicon_words()
         self._spelling = SpellingIndex(
-            {word: len(self._frequencies.get(stem(word), ())) + 1 for word in vocabulary}
+            {word: self._frequencies.get(stem(word), 0) + 1 for word in vocabulary}
         )
 
-    def _build_frequencies(self, vocabulary: set[str]) -> dict[str, dict[int, float]]:
+    def average_length(self, field: str) -> float:
+        return self._averages[field]
+
+    def frequency(self, key: str) -> int:
+        return self._frequencies.get(key, 0)
+
+    def corrected(self, word: str) -> str:
+        return corrected(word, self._spelling, self._frequencies)
+
+
+def corrected(word: str, spelling: SpellingIndex, stems: dict[str, int]) -> str:
+    """The word itself if known, else its closest known spelling (or itself)."""
+    if spelling.knows(word) or stems.get(stem(word)):
+        return word
+    correction = spelling.correct(word)
+    return canonical_words([correction])[0] if correction else word
+
+
+class Index:
+    """Term frequencies and BM25 postings for a fixed set of documents."""
+
+    def __init__(
+        self,
+        documents: tuple[SearchDocument, ...],
+        *,
+        fields: Sequence[FieldKeys] | None = None,
+        statistics: Statistics | None = None,
+    ) -> None:
+        self.documents = documents
+        if fields is None:
+            analysed = [document_keys(d) for d in documents]
+            fields = [keys for keys, _words in analysed]
+            if statistics is None:
+                words = {w for _keys, document_words in analysed for w in document_words}
+                statistics = _OwnStatistics(fields, words)
+        self.statistics: Statistics = statistics or _OwnStatistics(fields, set())
+        self._frequencies = self._build_frequencies(fields)
+        self._scored: dict[str, dict[int, float]] = {}
+        self._phrases: dict[str, dict[int, float]] = {}
+
+    def _build_frequencies(self, fields: Sequence[FieldKeys]) -> dict[str, dict[int, float]]:
         """Index key -> document -> BM25F pseudo term frequency, over all weighted fields."""
-        analysed = [
-            [(field, *_field_keys(field, texts, vocabulary)) for field, texts in fields.items()]
-            for fields in map(_field_texts, self.documents)
-        ]
-        totals: Counter[str] = Counter()
-        for fields in analysed:
-            totals.update({field: length for field, _keys, length in fields})
-        count = max(len(self.documents), 1)
-        averages = {field: max(totals[field] / count, 1.0) for field in FIELDS}
+        averages = {field: self.statistics.average_length(field) for field in FIELDS}
         frequencies: dict[str, dict[int, float]] = defaultdict(dict)
-        for position, fields in enumerate(analysed):
-            for field, keys, length in fields:
+        for position, document in enumerate(fields):
+            for field, keys, length in document:
                 if keys:
                     _add_frequencies(frequencies, position, keys, field, length / averages[field])
         return dict(frequencies)
@@ -124,21 +191,12 @@ class Index:
             raw = self._frequencies.get(key)
             if raw is None:
                 return {}
-            count = len(self.documents)
-            idf = math.log(1 + (count - len(raw) + 0.5) / (len(raw) + 0.5))
+            count = max(self.statistics.documents, len(self.documents))
+            holding = max(self.statistics.frequency(key), len(raw))
+            idf = math.log(1 + (count - holding + 0.5) / (holding + 0.5))
             scored = {p: idf * tf / (K1 + tf) for p, tf in raw.items()}
             self._scored[key] = scored  # benign race: every thread computes the same dict
         return scored
-
-    def _build_phrase_postings(self) -> dict[str, dict[int, float]]:
-        """Postings for every lexicon expansion of three or more content words."""
-        phrases: dict[str, dict[int, float]] = {}
-        for concept in lexicon.CONCEPTS:
-            for text in concept.core + concept.related:
-                stems = content_stems(text)
-                if len(stems) >= 3:
-                    phrases[phrase_key(stems)] = self._chain_postings(stems)
-        return phrases
 
     def _chain_postings(self, stems: Sequence[str]) -> dict[int, float]:
         """Documents holding every consecutive pair of the phrase, scored by the mean pair."""
@@ -148,13 +206,36 @@ class Index:
 
     def lookup(self, key: str) -> dict[int, float]:
         """Postings of a unigram, bigram or long lexicon phrase."""
-        if key in self._phrases:
-            return self._phrases[key]
-        return self._postings(key)
+        stems = long_phrases().get(key)
+        if stems is None:
+            return self._postings(key)
+        found = self._phrases.get(key)
+        if found is None:
+            found = self._phrases[key] = self._chain_postings(stems)
+        return found
 
     def corrected(self, word: str) -> str:
         """The word itself if known, else its closest known spelling (or itself)."""
-        if self._spelling.knows(word) or stem(word) in self._frequencies:
-            return word
-        correction = self._spelling.correct(word)
-        return canonical_words([correction])[0] if correction else word
+        return self.statistics.corrected(word)
+
+
+_LONG_PHRASES: dict[str, tuple[str, ...]] = {}
+
+
+def long_phrases() -> dict[str, tuple[str, ...]]:
+    """Key -> stems of every lexicon expansion of three or more content words."""
+    if not _LONG_PHRASES:
+        for concept in lexicon.CONCEPTS:
+            for text in concept.core + concept.related:
+                stems = content_stems(text)
+                if len(stems) >= 3:
+                    _LONG_PHRASES[phrase_key(stems)] = tuple(stems)
+    return _LONG_PHRASES
+
+
+def lookup_keys(key: str) -> tuple[str, ...]:
+    """The keys a full-text index holds for a ranker key: a long phrase's pairs, else itself."""
+    stems = long_phrases().get(key)
+    if stems is None:
+        return (key,)
+    return tuple(f"{a} {b}" for a, b in itertools.pairwise(stems))

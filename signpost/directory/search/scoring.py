@@ -11,12 +11,13 @@ import gc
 import heapq
 import math
 from collections.abc import Callable, Collection, Iterable, Sequence
+from dataclasses import dataclass
 
 from .age import age_fit, age_specificity
-from .crisis import crisis_prior, is_crisis_service
-from .documents import ScoredResult, SearchDocument
+from .crisis import CrisisDecision, assess, crisis_prior, is_crisis_service
+from .documents import Features, ScoredResult, SearchDocument
 from .expansion import Plan, Slot, audiences_of, plan_query
-from .index import Index
+from .index import Index, Statistics, document_keys
 from .text import query_words
 
 # Weights of scoring and pinning. Tuned on the development set's shape, not its wording.
@@ -26,31 +27,81 @@ AUDIENCE_PENALTY = 0.8  # per group a service is for that the query does not men
 AUDIENCE_FLOOR = 0.5
 
 
-class Ranker:
-    """Ranks services for free-text queries; build once per set of documents, then search."""
+def features_of(document: SearchDocument) -> Features:
+    """Everything the ranker reads from a service's text, worked out once."""
+    fields, words = document_keys(document)
+    return Features(
+        fields=fields,
+        words=words,
+        audiences=audiences_of(document),
+        age_specificity=age_specificity(document),
+        crisis_prior=crisis_prior(document) if is_crisis_service(document) else None,
+    )
 
-    def __init__(self, documents: Iterable[SearchDocument]) -> None:
+
+@dataclass(frozen=True, slots=True)
+class Ranking:
+    """A search's results with its crisis decision, so the message and the pinning agree."""
+
+    results: list[ScoredResult]
+    crisis: CrisisDecision  # truthy when urgent help comes first; says for whom
+
+
+def crisis_decision(query: str) -> CrisisDecision:
+    """Whether a query suggests someone is at risk now: decided once per search, by crisis.py."""
+    return assess(query)
+
+
+class Ranker:
+    """Ranks services for free-text queries; build once per set of documents, then search.
+
+    Given `features` (one per document, from `features_of`) and whole-directory `statistics`,
+    it ranks a subset of the directory exactly as a ranker over the whole directory would.
+    """
+
+    def __init__(
+        self,
+        documents: Iterable[SearchDocument],
+        *,
+        features: Sequence[Features] | None = None,
+        statistics: Statistics | None = None,
+    ) -> None:
         collecting = gc.isenabled()
         gc.disable()  # building makes ~10^6 small dicts; cyclic GC passes would double the time
         try:
-            self._build(tuple(documents))
+            self._build(tuple(documents), features, statistics)
         finally:
             if collecting:
                 gc.enable()
 
-    def _build(self, documents: tuple[SearchDocument, ...]) -> None:
+    def _build(
+        self,
+        documents: tuple[SearchDocument, ...],
+        features: Sequence[Features] | None,
+        statistics: Statistics | None,
+    ) -> None:
         """Index the documents, and note each one's audiences and standing as a crisis line."""
         self._documents = documents
         self._position: dict[str, int] = {d.id: i for i, d in enumerate(self._documents)}
         self._sort_names = tuple(d.name.casefold() for d in self._documents)
-        self._index = Index(documents)
-        self._audiences = tuple(audiences_of(d) for d in self._documents)
+        if features is None:
+            self._index = Index(documents, statistics=statistics)
+            features = [features_of(d) for d in documents]  # fields analysed twice: cached
+        else:
+            fields = [f.fields for f in features]
+            self._index = Index(documents, fields=fields, statistics=statistics)
+        self._audiences = tuple(f.audiences for f in features)
         self._adjustable = frozenset(p for p, groups in enumerate(self._audiences) if groups)
-        self._age_specificity = tuple(age_specificity(d) for d in self._documents)
+        self._age_specificity = tuple(f.age_specificity for f in features)
         self._age_ranged = frozenset(p for p, s in enumerate(self._age_specificity) if s > 0)
         self._crisis_priors = {
-            i: crisis_prior(d) for i, d in enumerate(self._documents) if is_crisis_service(d)
+            i: f.crisis_prior for i, f in enumerate(features) if f.crisis_prior is not None
         }
+
+    def plan(self, query: str) -> Plan | None:
+        """How the query will be searched (None for a query with no words)."""
+        words = query_words(query)
+        return plan_query(words, self._index.corrected) if words else None
 
     def search(
         self,
@@ -61,16 +112,27 @@ class Ranker:
         age: int | None = None,
     ) -> list[ScoredResult]:
         """Rank the allowed services for the query; a crisis query puts 24/7 crisis lines first."""
-        words = query_words(query)
-        if not words:
-            return []
+        return self.rank(query, allowed_ids=allowed_ids, limit=limit, age=age).results
+
+    def rank(
+        self,
+        query: str,
+        *,
+        allowed_ids: Collection[str] | None = None,
+        limit: int | None = None,
+        age: int | None = None,
+    ) -> Ranking:
+        """Results and the crisis decision the pinning used."""
+        plan = self.plan(query)
+        if plan is None:
+            return Ranking([], CrisisDecision())
+        crisis = crisis_decision(query)
         allowed = self._allowed_positions(allowed_ids)
-        plan = plan_query(words, self._index.corrected)
         per_slot = [self._score_slot(slot) for slot in plan.slots]
         totals = self._totals(plan, per_slot, allowed)
         ranked = self._for_age(totals, age)
-        order = self._order(totals, ranked, allowed, plan, limit)
-        return [
+        order = self._order(totals, ranked, allowed, plan, limit, crisis)
+        results = [
             ScoredResult(
                 id=self._documents[p].id,
                 score=round(ranked.get(p, 0.0), 6),
@@ -78,6 +140,7 @@ class Ranker:
             )
             for p in order
         ]
+        return Ranking(results, crisis)
 
     def _allowed_positions(self, allowed_ids: Collection[str] | None) -> frozenset[int] | None:
         """Positions of the caller's candidate services; unknown ids are ignored."""
@@ -139,10 +202,11 @@ class Ranker:
         allowed: frozenset[int] | None,
         plan: Plan,
         limit: int | None,
+        crisis: CrisisDecision,
     ) -> list[int]:
         """Matched services by score (ties by name, then id), crisis lines first when at risk."""
         # Crisis lines are pinned on their unadjusted totals, so an age hint never changes them.
-        pinned = self._pinned(totals, allowed, plan) if plan.crisis else []
+        pinned = self._pinned(totals, allowed, plan) if crisis else []
         wanted = None if limit is None else max(limit, 0)
         matched = self._best(ranked, wanted)
         if pinned:

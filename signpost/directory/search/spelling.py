@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
 
 from .phrases import lexicon_words
@@ -45,10 +46,15 @@ def _allowed_typos(word: str) -> int:
 class SpellingIndex:
     """Corrects unknown words to the likeliest known word (symmetric-deletion lookup)."""
 
-    def __init__(self, frequencies: dict[str, int]) -> None:
+    def __init__(self, frequencies: Mapping[str, int]) -> None:
+        # A live mapping may be given: words it stops holding are no longer offered.
         self._frequencies = frequencies
         self._by_key: dict[str, list[str]] = defaultdict(list)
-        for word in frequencies:
+        self.add(frequencies)
+
+    def add(self, words: Iterable[str]) -> None:
+        """Make new words (already in the frequencies mapping) available as corrections."""
+        for word in words:
             if len(word) >= 4 and word.isalpha():
                 for key in _deletions(word) | {word}:
                     self._by_key[key].append(word)
@@ -63,6 +69,7 @@ class SpellingIndex:
         if not limit or not word.isalpha() or len(word) > MAX_CORRECTED_LENGTH:
             return None
         candidates = {w for key in _deletions(word) | {word} for w in self._by_key.get(key, ())}
+        candidates.intersection_update(self._frequencies)
         scored = [(edit_distance(word, c, limit), -self._frequencies[c], c) for c in candidates]
         scored = [entry for entry in scored if entry[0] <= limit]
         return min(scored)[2] if scored else None
