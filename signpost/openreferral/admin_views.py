@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import logging
 import tempfile
-import zipfile
-from collections.abc import Iterator
+import uuid
 from pathlib import Path
 from typing import Any
 
@@ -19,17 +18,16 @@ from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import UploadedFile
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.text import get_valid_filename
 from django.views.generic import DetailView, FormView, ListView
 from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.widgets.button import HeaderButton
 
-from .importer import ImportReport, SourceProblem, import_services
-from .importer.sources import read_json_upload, read_source
-from .models import ImportRun, Outcome
-from .runs import record_run
+from .importer.service import Source, start_run
+from .importer.sweep import NothingToConfirm, confirm
+from .models import ImportRun, Outcome, SourceKind
+from .tasks import queue_import
 
 logger = logging.getLogger(__name__)
 
@@ -37,6 +35,7 @@ PERMISSION = "openreferral.add_importrun"
 URL_NAMESPACE = "openreferral_imports"
 ALLOWED_SUFFIXES = (".json", ".zip")
 EXAMPLES_PER_WARNING = 5
+REFRESH_SECONDS = 3
 
 
 def can_run_imports(user: Any) -> bool:
@@ -78,6 +77,14 @@ class ImportUploadForm(forms.Form):
             "invalid": "The file could not be read. Choose it again.",
         },
     )
+    strict = forms.BooleanField(
+        label="Save nothing if any record is rejected",
+        required=False,
+        help_text=(
+            "Without this, every record that can be imported is saved and each one that "
+            "cannot is listed in the report."
+        ),
+    )
     dry_run = forms.BooleanField(
         label="Check only (dry run)",
         required=False,
@@ -114,36 +121,22 @@ class ImportUploadForm(forms.Form):
         return upload
 
 
-def run_upload(upload: UploadedFile, *, dry_run: bool) -> ImportReport:
-    """Save the upload to a temporary file, import it, and delete the file again."""
-    display_name = Path(upload.name or "upload").name
-    safe_name = get_valid_filename(display_name)[-100:] or "upload"
-    with tempfile.TemporaryDirectory(prefix="signpost-upload-") as folder:
-        path = Path(folder) / safe_name
-        with path.open("wb") as out:
-            for chunk in upload.chunks():
-                out.write(chunk)
-        try:
-            records = _records(path, display_name)
-        except SourceProblem as problem:
-            return failed_report(display_name, str(problem), dry_run=dry_run)
-        return import_services(records, dry_run=dry_run, source=display_name)
+def upload_folder() -> Path:
+    """Where uploads wait for the worker: private to the server, emptied as runs read them."""
+    configured = getattr(settings, "SIGNPOST_IMPORT_UPLOAD_DIR", "")
+    folder = Path(configured) if configured else Path(tempfile.gettempdir()) / "signpost-imports"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
 
 
-def _records(path: Path, display_name: str) -> Iterator[dict]:
-    if display_name.lower().endswith(".zip"):
-        if not zipfile.is_zipfile(path):
-            raise SourceProblem(f"{display_name} is not a readable .zip file.")
-        return read_source(str(path))
-    return read_json_upload(lambda: path.open("rb"), display_name)
-
-
-def failed_report(source: str, reason: str, *, dry_run: bool) -> ImportReport:
-    """A report for an import that could not even start."""
-    report = ImportReport(source=source, dry_run=dry_run)
-    report.failure = reason
-    report.rolled_back = True
-    return report
+def save_upload(upload: UploadedFile) -> Path:
+    """A copy of the upload under a name nobody can guess; the run deletes it once read."""
+    safe_name = get_valid_filename(Path(upload.name or "upload").name)[-100:] or "upload"
+    path = upload_folder() / f"{uuid.uuid4().hex}-{safe_name}"
+    with path.open("wb") as out:
+        for chunk in upload.chunks():
+            out.write(chunk)
+    return path
 
 
 class ImportUploadView(ImportPermissionMixin, WagtailAdminTemplateMixin, FormView):
@@ -156,57 +149,64 @@ class ImportUploadView(ImportPermissionMixin, WagtailAdminTemplateMixin, FormVie
         return [*self.breadcrumbs_items, imports_breadcrumb(), {"url": "", "label": "New import"}]
 
     def form_valid(self, form: ImportUploadForm) -> HttpResponse:
+        """Queue the import for the worker and show its run page, which shows progress."""
         upload: UploadedFile = form.cleaned_data["file"]
-        dry_run: bool = form.cleaned_data["dry_run"]
         name = Path(upload.name or "upload").name
-        started_at = timezone.now()
-        try:
-            report = run_upload(upload, dry_run=dry_run)
-        except Exception:
-            # The importer turns bad files into reports; this is a safety net, so a surprise
-            # is logged for developers and the person importing still gets an answer.
-            logger.exception("Import of uploaded file %s failed unexpectedly", name)
-            report = failed_report(
-                name,
-                "Something went wrong while reading the file. The developers have been told.",
-                dry_run=dry_run,
-            )
-        run = record_run(
-            report,
-            run_by=self.request.user,
-            source_name=name,
-            source_kind="upload",
-            started_at=started_at,
+        source = Source(str(save_upload(upload)), name, SourceKind.UPLOAD, remove_after=True)
+        run = start_run(
+            source,
+            who=self.request.user,
+            dry_run=form.cleaned_data["dry_run"],
+            strict=form.cleaned_data["strict"],
+            queued=True,
         )
-        self._tell(run)
+        queue_import(run)
+        run.refresh_from_db()
+        tell(self.request, run)
         return HttpResponseRedirect(reverse(f"{URL_NAMESPACE}:report", args=[run.pk]))
 
-    def _tell(self, run: ImportRun) -> None:
-        if run.outcome == Outcome.SAVED:
-            messages.success(
-                self.request,
-                f"{run.source_name} was imported: {run.services_created} services added, "
-                f"{run.services_updated} changed, {run.services_unchanged} unchanged."
-                + organisations_said(run),
-            )
-        elif run.outcome == Outcome.DRY_RUN:
-            messages.success(
-                self.request,
-                f"{run.source_name} was checked. Nothing was saved. "
-                f"Records that could not be imported: {run.services_rejected}.",
-            )
-        elif run.outcome == Outcome.REJECTED:
-            # An error, not a warning: nothing was saved (and Wagtail's warning banner
-            # fails WCAG colour contrast).
-            messages.error(
-                self.request,
-                f"Nothing was saved: {run.services_rejected} record(s) in {run.source_name} "
-                "could not be imported. The report below says which and why.",
-            )
-        else:
-            messages.error(
-                self.request, f"{run.source_name} could not be imported. Nothing was saved."
-            )
+
+def tell(request: HttpRequest, run: ImportRun) -> None:
+    """A message for the person who started the run, in words that match what happened."""
+    if run.in_progress:
+        messages.success(
+            request,
+            f"{run.source_name} is being imported. This page shows how far it has got.",
+        )
+    elif run.outcome == Outcome.SAVED:
+        messages.success(
+            request,
+            f"{run.source_name} was imported: {run.services_created} services added, "
+            f"{run.services_updated} changed, {run.services_unchanged} unchanged."
+            + (f" Records left out: {run.services_rejected}." if run.services_rejected else "")
+            + organisations_said(run),
+        )
+    elif run.outcome == Outcome.DRY_RUN:
+        messages.success(
+            request,
+            f"{run.source_name} was checked. Nothing was saved. "
+            f"Records that could not be imported: {run.services_rejected}.",
+        )
+    elif run.outcome == Outcome.REJECTED:
+        # An error, not a warning: nothing was saved (and Wagtail's warning banner
+        # fails WCAG colour contrast).
+        messages.error(
+            request,
+            f"Nothing was saved: {run.services_rejected} record(s) in {run.source_name} "
+            "could not be imported. The report below says which and why.",
+        )
+    elif run.outcome == Outcome.CONFIRM:
+        messages.error(
+            request,
+            f"{run.source_name}: too many services left the feed at once, so none were made "
+            "inactive. Check the report and confirm below if that is right.",
+        )
+    else:
+        messages.error(request, f"{run.source_name} could not be imported. {_said(run)}")
+
+
+def _said(run: ImportRun) -> str:
+    return str((run.report or {}).get("outcome", "Nothing was saved."))
 
 
 def organisations_said(run: ImportRun) -> str:
@@ -266,7 +266,19 @@ class ImportRunReportView(ImportPermissionMixin, WagtailAdminTemplateMixin, Deta
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         context.update(report_context(self.object))
+        context["refresh_seconds"] = REFRESH_SECONDS if self.object.in_progress else None
         return context
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        """Staff confirm that the services a stopped sync found gone should go inactive."""
+        run = self.get_object()
+        try:
+            count = confirm(run, request.user)
+        except NothingToConfirm as reason:
+            messages.error(request, str(reason))
+        else:
+            messages.success(request, f"Confirmed: {count} service(s) are now inactive.")
+        return HttpResponseRedirect(reverse(f"{URL_NAMESPACE}:report", args=[run.pk]))
 
 
 def report_context(run: ImportRun) -> dict[str, Any]:
@@ -287,8 +299,15 @@ def report_context(run: ImportRun) -> dict[str, Any]:
         }
         for kind in kinds
     ]
-    if not counts:
-        counts = [{"kind": "service", "created": 0, "updated": 0, "unchanged": 0}]
+    if not counts:  # still running, or nothing read: the run's own counts so far
+        counts = [
+            {
+                "kind": "service",
+                "created": run.services_created,
+                "updated": run.services_updated,
+                "unchanged": run.services_unchanged,
+            }
+        ]
     warnings = [
         {
             **group,
@@ -300,10 +319,21 @@ def report_context(run: ImportRun) -> dict[str, Any]:
         }
         for group in report.get("warning_counts", [])
     ]
+    outcome_text = report.get("outcome", run.get_outcome_display())
+    if run.in_progress:
+        outcome_text = "The import is still going. This page updates itself every few seconds."
+    elif run.is_stale:
+        outcome_text = (
+            "The import stopped part-way (the worker running it stopped). Each service is as "
+            "it was before or as the feed says, never half of each. Run it again."
+        )
     return {
-        "outcome_text": report.get("outcome", run.get_outcome_display()),
+        "outcome_text": outcome_text,
+        "pending": report.get("pending_deactivation", []),
+        "report_kept_going": report.get("kept_going", False),
+        "deactivated": report.get("deactivated", run.services_deactivated),
         "failure": report.get("failure", ""),
-        "records_read": report.get("records_read", 0),
+        "records_read": report.get("records_read", run.records_read),
         "counts": counts,
         "rejected": report.get("rejected", []),
         "warning_groups": warnings,

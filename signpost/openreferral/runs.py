@@ -1,26 +1,21 @@
-"""Keep a record of each import, whether it came from the admin or the command line."""
+"""Keep a record of an import that was reported without running through the service.
+
+`importer.service` writes every run it makes (first as running, then finished); this is for
+code and tests that only hold a finished report.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 from typing import Any
 
-from django.db import transaction
 from django.utils import timezone
 
 from .importer import ImportReport
-from .models import ImportRun, Outcome
+from .importer.service import Source, finish, outcome_of, start_run
+from .models import ImportRun
 
-
-def outcome_of(report: ImportReport) -> str:
-    """The stored outcome for a finished report."""
-    if report.failure:
-        return Outcome.FAILED
-    if report.dry_run:
-        return Outcome.DRY_RUN
-    if report.rolled_back:
-        return Outcome.REJECTED
-    return Outcome.SAVED
+__all__ = ["outcome_of", "record_run"]
 
 
 def record_run(
@@ -36,21 +31,6 @@ def record_run(
     `run_by` is a user or None (the command line); `source_name` is a file name or URL, never
     a path on the server. `started_at` defaults to now when the caller did not time the run.
     """
-    finished_at = timezone.now()
-    data = report.as_dict()
-    data["source"] = source_name
-    with transaction.atomic():
-        return ImportRun.objects.create(
-            started_at=started_at or finished_at,
-            finished_at=finished_at,
-            run_by=run_by if getattr(run_by, "is_authenticated", False) else None,
-            source_name=source_name[:255],
-            source_kind=source_kind,
-            dry_run=report.dry_run,
-            outcome=outcome_of(report),
-            services_created=report.created["service"],
-            services_updated=report.updated["service"],
-            services_unchanged=report.unchanged["service"],
-            services_rejected=len(report.rejected),
-            report=data,
-        )
+    run = start_run(Source("", source_name, source_kind), who=run_by, dry_run=report.dry_run)
+    run.started_at = started_at or timezone.now()
+    return finish(run, report)

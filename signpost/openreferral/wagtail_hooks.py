@@ -1,4 +1,5 @@
-"""The admin *Imports* menu item and its screens, for people allowed to run imports.
+"""The admin *Imports* and *Feeds* menu items and their screens, for people allowed to run
+imports; and, on a service's edit page, which feed manages it.
 
 Import runs are read-only here: there are views to list them and read their reports, and a
 form that creates one by running an import, but none to edit or delete a run.
@@ -12,6 +13,7 @@ from django.contrib.auth.models import Permission
 from django.http import HttpRequest
 from django.urls import path
 from wagtail import hooks
+from wagtail.admin import messages
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.base import ViewSet
 
@@ -23,6 +25,15 @@ from .admin_views import (
     can_run_imports,
 )
 from .dashboard import RecentImportsPanel
+from .feed_views import (
+    FEEDS,
+    FeedCreateView,
+    FeedDetailView,
+    FeedEditView,
+    FeedListView,
+    FeedSyncView,
+)
+from .managed import notice, origin_of
 
 
 class ImportsMenuItem(MenuItem):
@@ -53,6 +64,41 @@ class ImportViewSet(ViewSet):
 @hooks.register("register_admin_viewset")
 def register_import_viewset() -> ImportViewSet:
     return ImportViewSet()
+
+
+class FeedViewSet(ViewSet):
+    name = FEEDS
+    url_prefix = "feeds"
+    icon = "download"
+    menu_label = "Feeds"
+    menu_name = "feeds"
+    menu_order = 251
+    add_to_admin_menu = True
+    menu_item_class = ImportsMenuItem
+
+    def get_urlpatterns(self) -> list[Any]:
+        return [
+            path("", FeedListView.as_view(), name="index"),
+            path("add/", FeedCreateView.as_view(), name="add"),
+            path("<uuid:pk>/", FeedDetailView.as_view(), name="detail"),
+            path("<uuid:pk>/edit/", FeedEditView.as_view(), name="edit"),
+            path("<uuid:pk>/sync/", FeedSyncView.as_view(), name="sync"),
+        ]
+
+
+@hooks.register("register_admin_viewset")
+def register_feed_viewset() -> FeedViewSet:
+    return FeedViewSet()
+
+
+@hooks.register("before_edit_snippet")
+def say_which_feed_manages(request: HttpRequest, instance: Any) -> None:
+    """Before anyone edits an imported service: which feed manages it, what a sync overwrites."""
+    if request.method != "GET":
+        return
+    origin = origin_of(instance)
+    if origin is not None:
+        messages.info(request, notice(origin))
 
 
 @hooks.register("register_permissions")

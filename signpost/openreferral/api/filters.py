@@ -14,7 +14,6 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from signpost.directory import opening
-from signpost.directory.coverage import POSTCODE_RE, PlaceIndex, Where, named_in_directory
 from signpost.directory.finder import SearchRequest, find_services
 from signpost.directory.models import (
     Address,
@@ -25,6 +24,7 @@ from signpost.directory.models import (
     ServiceCoverage,
     TaxonomyTerm,
 )
+from signpost.directory.places import PlaceAnswer, Status, outward_code, resolve_place
 
 from .params import BadParameter, Params
 
@@ -151,32 +151,31 @@ def _opening(queryset: QuerySet, params: Params) -> QuerySet:
     return queryset.filter(id__in=open_ids)
 
 
-def _where(text: str) -> Where:
-    """A town or postcode district, as the public search understands it."""
-    found = PlaceIndex.load().resolve_where(text) or named_in_directory(text)
-    return found or Where(text, ())
+def _where(text: str) -> PlaceAnswer:
+    """A town, council area or postcode, as the public search understands it (an unknown
+    place keeps only national, phone and online services, as on the page)."""
+    return resolve_place(text)
 
 
 def _district(postcode: str) -> str:
-    match = POSTCODE_RE.match(postcode.strip())
-    if not match:
+    code = outward_code(postcode.strip())
+    if not code:
         raise BadParameter("postcode", f"must be a UK postcode or district, not {postcode[:40]!r}")
-    return match.group(1).upper()
+    return code[0]
 
 
-def _postcode_where(postcode: str) -> Where:
-    district = _district(postcode)
-    return PlaceIndex.load().resolve_where(district) or Where(district, ())
+def _postcode_where(postcode: str) -> PlaceAnswer:
+    """The postcode's district, through the same resolver as the public search."""
+    _district(postcode)
+    answer = resolve_place(postcode)
+    if answer.status == Status.NO_SUCH_POSTCODE:
+        raise BadParameter("postcode", f"is not a UK postcode district we know: {postcode[:40]!r}")
+    return answer
 
 
-def _reaching_ids(where: Where) -> QuerySet:
+def _reaching_ids(where: PlaceAnswer) -> QuerySet:
     """Ids of services that reach someone there: local cover, national, phone and online."""
-    reached = Q(place__isnull=True)
-    if where.place_ids:
-        reached |= Q(place_id__in=list(where.place_ids))
-    if where.named_service_ids:
-        reached |= Q(service_id__in=list(where.named_service_ids))
-    return ServiceCoverage.objects.filter(reached).values("service_id")
+    return ServiceCoverage.objects.reaching(where.reach).values("service_id")
 
 
 def _near(postcode: str, metres: float) -> list[uuid.UUID]:
@@ -201,9 +200,22 @@ def _near(postcode: str, metres: float) -> list[uuid.UUID]:
 
 
 def _centre_of(postcode: str) -> tuple[float, float] | None:
-    """The full postcode's position if a location has it, else the middle of its district."""
+    """The full postcode's position if a location has it, else the middle of its district
+    (from the gazetteer, else from the locations we hold there)."""
     wanted = postcode.strip().upper()
     district = _district(postcode)
+    exact_point = Address.objects.filter(
+        postal_code__iexact=wanted,
+        location__hide_address=False,
+        location__latitude__isnull=False,
+        location__longitude__isnull=False,
+    ).values_list("location__latitude", "location__longitude")
+    points = [(float(a or 0), float(b or 0)) for a, b in exact_point]
+    if points:
+        return sum(p[0] for p in points) / len(points), sum(p[1] for p in points) / len(points)
+    centre = _postcode_where(postcode).centre
+    if centre is not None:
+        return centre
     rows = Address.objects.filter(
         postal_code__istartswith=district,
         location__hide_address=False,

@@ -3,7 +3,8 @@
 - a JSON file: an array of services, an HSDS/ORUK page (`{"contents": [...]}`), one service,
   or an ORUK 1.0 array or page (`{"content": [...]}`), converted as it is read;
 - an HSDS tabular data package: a folder (or a .zip) of CSVs with datapackage.json;
-- the base URL of an ORUK API, whose `/services` pages are walked.
+- the base URL of an ORUK API, whose `/services` pages are walked;
+- the URL of a .json file, fetched to a temporary file and read like one.
 
 JSON files are read incrementally, so a large feed never sits in memory whole.
 """
@@ -18,12 +19,13 @@ import urllib.error
 import urllib.parse
 import urllib.request
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
 
 import ijson
+from django.conf import settings
 
 from ..formats import legacy
 from ..formats.tabular import TabularError, read_package
@@ -36,9 +38,16 @@ MAX_PAGES = 100_000
 MAX_UNZIPPED_BYTES = 2 * 1024**3
 
 
+def timeout_seconds() -> float:
+    """How long a feed may take to answer each request before it is given up on."""
+    return float(getattr(settings, "SIGNPOST_FEED_TIMEOUT_SECONDS", 30))
+
+
 def read_source(source: str) -> Iterator[dict]:
     """Nested service objects from a path or URL; raises SourceProblem when unreadable."""
     if source.startswith(("http://", "https://")):
+        if urllib.parse.urlsplit(source).path.lower().endswith(".json"):
+            return read_json_url(source)
         return walk_api(source)
     path = Path(source)
     if path.is_dir():
@@ -198,20 +207,64 @@ class _Api:
 
     def get(self, path: str, **params: Any) -> Any:
         """GET root + path; problems name the path, never the key or password."""
-        shown = self.root + path
         query = urllib.parse.urlencode([*self.query, *params.items()])
-        request = urllib.request.Request(f"{shown}?{query}", headers=self.headers)
+        return self.fetch(path, query, json.load)
+
+    def fetch(self, path: str, query: str, read: Callable[[IO[bytes]], Any]) -> Any:
+        """Open root + path and `read` the answer, with every failure in plain words."""
+        shown = self.root + path
+        url = f"{shown}?{query}" if query else shown
+        request = urllib.request.Request(url, headers=self.headers)
         try:
-            with urllib.request.urlopen(request, timeout=30) as response:
-                return json.load(response)
+            with urllib.request.urlopen(request, timeout=timeout_seconds()) as response:
+                return read(response)
         except urllib.error.HTTPError as error:
+            if 300 <= error.code < 400:
+                raise SourceProblem(
+                    f"{shown} kept sending Signpost to other addresses (a redirect loop), so "
+                    "it could not be read. Check the address with whoever publishes the feed."
+                ) from None
+            if error.code == 404:
+                raise SourceProblem(
+                    f"{shown} was not found (404). Check the feed's address."
+                ) from None
             raise SourceProblem(f"{shown} answered {error.code} {error.reason}.") from None
         except urllib.error.URLError as error:
+            if isinstance(error.reason, TimeoutError):
+                raise SourceProblem(_too_slow(shown)) from None
             raise SourceProblem(f"{shown} could not be reached ({error.reason}).") from None
-        except (ValueError, UnicodeDecodeError):
-            raise SourceProblem(f"{shown} did not answer with JSON.") from None
         except TimeoutError:
-            raise SourceProblem(f"{shown} took too long to answer.") from None
+            raise SourceProblem(_too_slow(shown)) from None
+        except (ValueError, UnicodeDecodeError):
+            raise SourceProblem(
+                f"{shown} did not answer with JSON (it may be a web page rather than a feed). "
+                "Check the feed's address."
+            ) from None
+
+
+def _too_slow(shown: str) -> str:
+    return (
+        f"{shown} took too long to answer (more than {timeout_seconds():g} seconds), so it "
+        "was not read. Nothing was changed; the next sync will try again."
+    )
+
+
+def read_json_url(url: str) -> Iterator[dict]:
+    """A .json file on the web: fetched whole to a temporary file, then streamed like one."""
+    api = _Api(url)
+    with tempfile.TemporaryDirectory(prefix="signpost-feed-") as folder:
+        path = Path(folder) / "feed.json"
+
+        def save(response: IO[bytes]) -> None:
+            kind = response.headers.get_content_type() if hasattr(response, "headers") else ""
+            if kind == "text/html":
+                raise ValueError("an HTML page")
+            with path.open("wb") as out:
+                while chunk := response.read(1024 * 1024):
+                    out.write(chunk)
+
+        api.fetch("", urllib.parse.urlencode(api.query), save)
+        yield from _stream(lambda: path.open("rb"), api.root)
 
 
 def walk_api(base_url: str) -> Iterator[dict]:

@@ -24,7 +24,6 @@ from django.utils import timezone
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from signpost.directory.changes import announce
-from signpost.directory.coverage import PlaceIndex, coverage_rows, reach
 from signpost.directory.models import (
     Accessibility,
     Address,
@@ -43,6 +42,8 @@ from signpost.directory.models import (
     Taxonomy,
     TaxonomyTerm,
 )
+from signpost.directory.places import PlaceFacts, coverage_rows, current_index, stated_places
+from signpost.directory.places.coverage import facts_of as place_facts_of
 
 from . import ownership
 from .clashes import describe, find_clashes
@@ -171,7 +172,7 @@ class Importer:
         *,
         dry_run: bool = False,
         all_or_nothing: bool = True,
-        batch_size: int = BATCH_SIZE,
+        batch_size: int | None = None,
         source: str = "",
         feed_id: uuid.UUID | None = None,
         run_id: uuid.UUID | None = None,
@@ -181,13 +182,13 @@ class Importer:
         self.report.kept_going = not (dry_run or all_or_nothing)
         self.dry_run = dry_run
         self.all_or_nothing = all_or_nothing
-        self.batch_size = batch_size
+        self.batch_size = batch_size or BATCH_SIZE
         self.feed_id, self.run_id, self.progress = feed_id, run_id, progress
         self.source = source
         # Services whose records were refused this run: still in the feed, so never
         # counted as gone from it.
         self.refused_ids: set[uuid.UUID] = set()
-        self.places = PlaceIndex.load()
+        self.places = current_index()
         self.vocabulary = Vocabulary.load()
         self.now = timezone.now()
         self.records = RecordOutcomes()  # organisations and places, each counted once
@@ -558,22 +559,27 @@ class Importer:
         return taxonomy
 
     def _coverage(self, batch: list[ParsedService], existing: list[uuid.UUID]) -> None:
-        """Where each service reaches, from the data in hand (see directory.coverage)."""
+        """Where each service reaches, from the data in hand (see directory.places)."""
         by_id = {loc.id: loc for s in batch for loc in s.locations if loc.fields is not None}
         referenced = {loc.id for s in batch for loc in s.locations if loc.fields is None}
-        stored: dict[uuid.UUID, tuple[str, list[str]]] = {}
-        for location in Location.objects.filter(id__in=referenced).prefetch_related("addresses"):
-            stored[location.id] = (
-                location.location_type,
-                [a.city for a in location.addresses.all()],
-            )
+        stored: dict[uuid.UUID, PlaceFacts] = {
+            location.id: place_facts_of(location)
+            for location in Location.objects.filter(id__in=referenced).prefetch_related("addresses")
+        }
         for pk, loc in by_id.items():
-            stored[pk] = ((loc.fields or {})["location_type"], [a["city"] for a in loc.addresses])
+            fields = loc.fields or {}
+            lat, lng = fields.get("latitude"), fields.get("longitude")
+            stored[pk] = PlaceFacts(
+                virtual=fields.get("location_type") == "virtual",
+                towns=tuple(a["city"] for a in loc.addresses if a.get("city")),
+                postcodes=tuple(a["postal_code"] for a in loc.addresses if a.get("postal_code")),
+                point=(float(lat), float(lng)) if lat is not None and lng is not None else None,
+            )
         rows = []
         for service in batch:
-            areas = [(a["name"], a["description"]) for a in service.children["service_areas"]]
+            areas = [a["name"] for a in service.children["service_areas"]]
             places = [stored[loc.id] for loc in service.locations]
-            rows += coverage_rows(service.id, reach(areas, places, self.places))
+            rows += coverage_rows(service.id, stated_places(areas, places, self.places))
         if existing:
             ServiceCoverage.objects.filter(service_id__in=existing).delete()
         ServiceCoverage.objects.bulk_create(rows)

@@ -32,6 +32,13 @@ PRIVATE_CONTACT_NAME = "Pat Private"
 PRIVATE_CONTACT_EMAIL = "pat.private@example.org"
 
 
+@pytest.fixture(autouse=True)
+def imports_run_at_once(settings):
+    """Imports queued from the admin run in the request here (the immediate backend), so a
+    test sees the finished run; test_feed_worker.py runs them through the real worker."""
+    settings.SIGNPOST_IMPORT_TASK_BACKEND = "default"
+
+
 def full_service_record(**overrides: object) -> dict:
     """A nested HSDS 3.0 service using every part the API writes back out."""
     location_id = str(uuid.uuid4())
