@@ -28,7 +28,6 @@ INSTALLED_APPS = [
     "signpost.meetings",
     "signpost.involvement",
     "signpost.reminders",
-    "signpost.nonprod",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -61,12 +60,18 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # /healthz and /readyz answer before host checks, the HTTPS redirect and sessions: probes
+    # come by IP over plain http and must never create a session (signpost/core/health.py).
+    "signpost.core.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Compress HTML (static files are pre-compressed by WhiteNoise). CSRF tokens are masked
     # per response, which defeats BREACH-style guessing through compression.
     "django.middleware.gzip.GZipMiddleware",
     "signpost.core.middleware.SecurityHeadersMiddleware",
+    # Public pages may be cached briefly; anything with a form, a cookie or a session never is.
+    # Above the session, CSRF and message middleware, so it sees what they add.
+    "signpost.core.http_cache.CacheControlMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -171,6 +176,9 @@ WAGTAILADMIN_BASE_URL = env_str("SITE_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAIL_I18N_ENABLED = False
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
+# No Gravatar: staff avatars would send a hash of each email address to another host, and
+# the admin's CSP allows images from this site only (ADR 013).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # Everyone signs in through allauth (ADR 008), the admin included, so no path skips MFA.
 WAGTAILADMIN_LOGIN_URL = "account_login"
 LOGIN_URL = "account_login"
@@ -231,7 +239,16 @@ SIGNPOST_REPORTS_PER_HOUR = env_int("SIGNPOST_REPORTS_PER_HOUR", 5, minimum=1, m
 SIGNPOST_MY_LIST_LIMIT = env_int("SIGNPOST_MY_LIST_LIMIT", 50, minimum=1, maximum=500)
 # Days a saved list is kept after its last change; at most the session cookie's 30 days.
 SIGNPOST_MY_LIST_KEEP_DAYS = env_int("SIGNPOST_MY_LIST_KEEP_DAYS", 7, minimum=1, maximum=30)
-SIGNPOST_COMPONENTS_PAGE = env_bool("SIGNPOST_COMPONENTS_PAGE", DEBUG)
+# `/components/` lives in `signpost.nonprod`, which only local and test settings install.
+SIGNPOST_COMPONENTS_PAGE = False
+# Paths whose pages are one person's own, never stored by any cache (signpost/core/http_cache.py).
+SIGNPOST_NEVER_CACHED_PATHS = [
+    "/admin/",
+    "/django-admin/",
+    "/workspace/",
+    "/accounts/",
+    "/my-list/",
+]
 SIGNPOST_IMPORT_MAX_UPLOAD_MB = env_int("SIGNPOST_IMPORT_MAX_UPLOAD_MB", 50, minimum=1, maximum=999)
 
 LOGGING = {

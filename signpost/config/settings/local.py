@@ -3,9 +3,11 @@
 from signpost.config.env import env_bool
 
 from .base import *  # noqa: F403
-from .base import STORAGES
+from .base import INSTALLED_APPS, STORAGES
 
 DEBUG = env_bool("DEBUG", True)
+# The demo loader and the components page: installed here and in tests, never in production.
+INSTALLED_APPS = [*INSTALLED_APPS, "signpost.nonprod"]
 SIGNPOST_COMPONENTS_PAGE = env_bool("SIGNPOST_COMPONENTS_PAGE", DEBUG)
 SESSION_COOKIE_SECURE = False
 # Sign-in codes and other emails are printed where `make run` is running.

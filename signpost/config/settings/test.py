@@ -4,6 +4,8 @@ from .base import *  # noqa: F403
 from .base import STORAGES
 
 DEBUG = False
+# The demo builders and the components page are test fixtures too (never in production).
+INSTALLED_APPS = [*INSTALLED_APPS, "signpost.nonprod"]  # noqa: F405
 SECRET_KEY = "test-only-secret-key"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 SESSION_COOKIE_SECURE = False
