@@ -28,6 +28,7 @@ from signpost.directory.search_page import (
     national_helplines,
     results_heading,
 )
+from signpost.lexicon.unmatched import note_search
 
 RESULTS_PER_PAGE = 20
 
@@ -60,6 +61,7 @@ def search(request: HttpRequest) -> HttpResponse:
     has_filters = any(form.selected.values()) or any(
         [search_request.language, search_request.free, search_request.open_now]
     )
+    note_search(search_request.text, outcome.total, filtered=has_filters)  # words only, no person
     need_names = [t.name for t in terms.get("needs", []) if t.code in form.selected["needs"]]
     return render(
         request,
