@@ -13,11 +13,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from uuid import UUID
 
-from django.db.models import Count, Exists, Max, OuterRef, Q
+from django.db.models import Count, Exists, Max, OuterRef
 from django.utils import timezone
 
 from signpost.directory import opening
-from signpost.directory.coverage import Where
 from signpost.directory.models import (
     CostOption,
     Language,
@@ -28,6 +27,7 @@ from signpost.directory.models import (
     TaxonomyTerm,
 )
 from signpost.directory.models.taxonomy import OWN_VOCABULARIES
+from signpost.directory.places import PlaceAnswer, nearer_first, reaching
 from signpost.directory.search.ranking import Ranker, SearchDocument, is_crisis_query
 
 FACET_LANGUAGE = "language"
@@ -47,7 +47,7 @@ class SearchRequest:
 
     text: str = ""
     age: int | None = None
-    where: Where | None = None
+    where: PlaceAnswer | None = None
     terms: dict[str, frozenset[str]] = field(default_factory=dict)
     language: str = ""
     free: bool = False
@@ -97,6 +97,9 @@ def find_services(request: SearchRequest, *, now: dt.datetime | None = None) -> 
     candidate_ids = list(candidates.order_by("name", "id").values_list("id", flat=True))
     facts = load_facts(candidate_ids, now or timezone.localtime())
     ordered, scores, crisis = _rank(request.text, candidate_ids, request.age)
+    ordered, scores = nearer_first(
+        ordered, scores, request.where, text_search=bool(request.text.strip()), crisis=crisis
+    )
     if not request.professional:
         ordered = _self_contact_first(ordered, scores, facts, crisis)
     predicates = _predicates(request)
@@ -104,12 +107,9 @@ def find_services(request: SearchRequest, *, now: dt.datetime | None = None) -> 
     return SearchOutcome(kept, _facet_counts(ordered, facts, predicates), crisis, request.age)
 
 
-def _reaching(candidates, where: Where):
-    """Services for someone living there: through the gazetteer, or by the town's name."""
-    if where.place_ids:
-        return candidates.covering(where.place_ids)
-    everywhere = ServiceCoverage.objects.everywhere().values("service_id")
-    return candidates.filter(Q(id__in=everywhere) | Q(id__in=where.named_service_ids))
+def _reaching(candidates, where: PlaceAnswer):
+    """Services for someone living there: see directory.places (ADR 009)."""
+    return reaching(candidates, where)
 
 
 def _rank(

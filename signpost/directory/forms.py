@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from django import forms
 
-from signpost.directory.coverage import POSTCODE_RE, PlaceIndex, Where, named_in_directory
 from signpost.directory.models.feedback import ProblemKind
 from signpost.directory.models.taxonomy import OWN_VOCABULARIES
+from signpost.directory.places import POSTCODE_RE, PlaceAnswer, Status, resolve_place
 from signpost.directory.search.age_words import age_in_words
 
 MAX_QUERY_LENGTH = 200
@@ -74,21 +74,25 @@ class SearchForm(forms.Form):
             raise forms.ValidationError(f"Enter an age between 0 and {MAX_AGE}")
         return value
 
-    def clean_where(self) -> Where | None:
+    def clean_where(self) -> PlaceAnswer | None:
         raw = " ".join(self.cleaned_data["where"].split())[:60]
         if not raw:
             return None
-        where = PlaceIndex.load().resolve_where(raw) or named_in_directory(raw)
-        if where is not None:
-            return where
-        if not looks_like_a_place(raw):
+        answer = resolve_place(raw)
+        if answer.status == Status.NO_SUCH_POSTCODE:
             raise forms.ValidationError(
-                "We do not know that place. Enter a town, like Mansfield, or the first "
-                "part of a postcode, like NG18"
+                f"We cannot find the postcode {raw.upper()}. Check it, or enter a town instead"
             )
-        # Not ours: no local services, but national, phone and online ones still reach them.
-        self.unknown_place = raw
-        return Where(raw, (), raw, frozenset())
+        if answer.unknown and not looks_like_a_place(raw):
+            raise forms.ValidationError(
+                "We do not know that place. Enter a town, like Dereham, or the first "
+                "part of a postcode, like NR19"
+            )
+        if answer.unknown:
+            # Not a place we know: no local services, but national, phone and online ones
+            # still reach them; the page says so.
+            self.unknown_place = raw
+        return answer
 
     def age_from_words(self) -> int | None:
         """The age the search words give, when no age was typed and the person has not said no."""

@@ -17,8 +17,9 @@ from wagtail.models import Locale, Page, Site
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from signpost.core.models import SiteSettings
-from signpost.directory.coverage import refresh_all_coverage
+from signpost.directory.gazetteer.loader import load_gazetteer
 from signpost.directory.models import Place, Service, ServiceAttribute, Taxonomy, TaxonomyTerm
+from signpost.directory.places import refresh_all_coverage
 from signpost.openreferral.importer import ImportReport, import_services
 from signpost.pages.models import HomePage, InformationPage
 
@@ -50,23 +51,31 @@ def _upsert(model, pk_field: str, key, values: dict) -> bool:
 
 
 def load_places() -> int:
-    """Create or update the gazetteer, then what each place contains. Returns rows changed."""
+    """The UK gazetteer, then the demo's own layer on it: groupings such as "Mid
+    Nottinghamshire" and a few local places GeoNames lacks. Returns rows changed."""
+    changed = load_gazetteer(refresh=False).total
     rows = _read("places.json")
-    changed = 0
     for row in rows:
         values = {
             "name": row["name"],
             "kind": row["kind"],
             "aliases": row.get("aliases", []),
-            "postcode_districts": row.get("postcode_districts", []),
+            "latitude": row.get("latitude"),
+            "longitude": row.get("longitude"),
         }
         changed += _upsert(Place, "slug", row["slug"], values)
     by_slug = {place.slug: place for place in Place.objects.prefetch_related("contains")}
     for row in rows:
         place = by_slug[row["slug"]]
+        parent = by_slug[row["parent"]] if row.get("parent") else None
+        if place.parent_id != (parent.pk if parent else None) or not place.path:
+            place.parent = parent
+            place.save()  # sets its path under the parent
+            changed += 1
         wanted = {by_slug[s].pk for s in row.get("contains", [])}
         if {p.pk for p in place.contains.all()} != wanted:
             place.contains.set(wanted)
+            Place.objects.filter(pk=place.pk).update(changed_at=timezone.now())
             changed += 1
     return changed
 

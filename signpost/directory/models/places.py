@@ -1,8 +1,9 @@
 """The UK gazetteer, and where each service reaches (ADR 009).
 
 Places form one tree: postcode district → town → council → county → region → nation →
-United Kingdom. `path` holds the ids from the top down ("/1/2/15/300/"), so "everything
-inside a place" is a prefix match and "everything a place is inside" is the path itself.
+United Kingdom. `path` holds the ids of the places above, from the top ("/1/2/15/"), so
+"everything inside a place" is a prefix match on its `full_path` and "everything a place is
+inside" is the path itself.
 Groupings people name (a combined authority, "Mid Notts") are `area` places that list the
 places they contain, outside the tree.
 """
@@ -89,19 +90,21 @@ class Place(index.Indexed, models.Model):
         return self.name
 
     def save(self, *args, **kwargs) -> None:
-        """Keep `path` (and every descendant's) in step with the parent chain."""
-        old_path = self.path
+        """Keep `path` (the ids of the places above) and every descendant's in step."""
+        old_full = self.full_path if self.pk and self.path else ""
+        self.path = self.parent.full_path if self.parent_id and self.parent else "/"
         with transaction.atomic():
             super().save(*args, **kwargs)
-            parent_path = self.parent.path if self.parent_id and self.parent else "/"
-            new_path = f"{parent_path}{self.pk}/"
-            if new_path != old_path:
-                Place.objects.filter(pk=self.pk).update(path=new_path)
-                self.path = new_path
-                if old_path:
-                    for child in Place.objects.filter(path__startswith=old_path).exclude(pk=self.pk):
-                        child.path = new_path + child.path[len(old_path) :]
-                        Place.objects.filter(pk=child.pk).update(path=child.path)
+            new_full = self.full_path
+            if old_full and old_full != new_full:
+                for child in Place.objects.filter(path__startswith=old_full):
+                    child.path = new_full + child.path[len(old_full) :]
+                    Place.objects.filter(pk=child.pk).update(path=child.path)
+
+    @property
+    def full_path(self) -> str:
+        """The ids from the top down to this place itself ("/1/2/15/300/")."""
+        return f"{self.path or '/'}{self.pk}/"
 
 
 @dataclass(frozen=True)
@@ -117,7 +120,7 @@ class Reach:
         """The reach of someone in any of these places (groupings stand for their parts)."""
         places = list(Place.objects.filter(pk__in=list(place_ids)).prefetch_related("contains"))
         places += [part for place in places for part in place.contains.all()]
-        paths = tuple(sorted({p.path for p in places if p.path}))
+        paths = tuple(sorted({p.full_path for p in places}))
         ancestors = {int(pk) for path in paths for pk in path.strip("/").split("/") if pk}
         return cls(tuple(sorted(ancestors)), paths)
 

@@ -18,7 +18,7 @@ from wagtail.search import index
 from signpost.core.models import TimestampedModel, UUIDModel
 from signpost.directory.admin_panels import OpeningWeekPanel, VocabularyPanel
 
-from .places import ServiceCoverage
+from .places import Reach, ServiceCoverage, coverage_needed
 
 
 class ServiceStatus(models.TextChoices):
@@ -61,10 +61,11 @@ class ServiceQuerySet(models.QuerySet):
 
     def covering(self, place_ids: Iterable[int]) -> ServiceQuerySet:
         """Services that reach someone living in any of these places (local, national, remote)."""
-        reached = ServiceCoverage.objects.filter(
-            models.Q(place_id__in=list(place_ids)) | models.Q(place__isnull=True)
-        )
-        return self.filter(id__in=reached.values("service_id"))
+        return self.reaching(Reach.around(place_ids))
+
+    def reaching(self, reach: Reach) -> ServiceQuerySet:
+        """Services for someone there (a `Reach`, or a `PlaceAnswer`'s `.reach`); see ADR 009."""
+        return self.filter(id__in=ServiceCoverage.objects.reaching(reach).values("service_id"))
 
     def everywhere(self) -> ServiceQuerySet:
         """National services, and phone or online ones with no stated area."""
@@ -223,9 +224,7 @@ class Service(UUIDModel, TimestampedModel, RevisionMixin, index.Indexed, Cluster
         if refresh:
             # Coverage is derived from the areas and locations just saved with the service;
             # bulk importers pass refresh=False and rebuild it once they have the children.
-            from signpost.directory.coverage import refresh_coverage
-
-            refresh_coverage(self)
+            coverage_needed.send(sender=Service, service=self)
 
     @property
     def is_review_overdue(self) -> bool:

@@ -117,26 +117,37 @@ def add_phone(service: Service, number: str = "0115 496 0000", type: str = "voic
 
 
 def build_gazetteer() -> dict[str, Place]:
-    """A tiny gazetteer: UK > England > county > Mansfield district > Mansfield; Nottingham."""
+    """A tiny gazetteer tree: UK > England > Nottinghamshire > Mansfield district > Mansfield
+    > NG18 and NG19; Nottingham (a city council area) > Nottingham > NG1 and NG7."""
     uk = PlaceFactory(slug="united-kingdom", name="United Kingdom", kind="nation")
-    england = PlaceFactory(slug="england", name="England", kind="nation")
+    england = PlaceFactory(slug="england", name="England", kind="nation", parent=uk)
     county = PlaceFactory(
         slug="notts",
         name="Nottinghamshire",
         kind="county",
-        aliases=["Nottingham and Nottinghamshire"],
+        parent=england,
+        aliases=["Nottinghamshire County Council"],
     )
-    district = PlaceFactory(slug="mansfield-district", name="Mansfield district", kind="district")
+    city = PlaceFactory(
+        slug="nottingham-city", name="Nottingham City", kind="council", parent=england
+    )
+    PlaceFactory(
+        slug="notts-and-nottingham",
+        name="Nottingham and Nottinghamshire",
+        kind="area",
+    ).contains.add(county, city)
+    district = PlaceFactory(
+        slug="mansfield-district", name="Mansfield district", kind="council", parent=county
+    )
     mansfield = PlaceFactory(
-        slug="mansfield", name="Mansfield", postcode_districts=["NG18", "NG19"]
+        slug="mansfield", name="Mansfield", parent=district, latitude=53.14, longitude=-1.2
     )
     nottingham = PlaceFactory(
-        slug="nottingham", name="Nottingham", postcode_districts=["NG1", "NG7"]
+        slug="nottingham", name="Nottingham", parent=city, latitude=52.95, longitude=-1.15
     )
-    uk.contains.add(england)
-    england.contains.add(county)
-    county.contains.add(district, nottingham)
-    district.contains.add(mansfield)
+    for code, town in [("NG18", mansfield), ("NG19", mansfield), ("NG1", nottingham)]:
+        PlaceFactory(slug=f"postcode-{code.lower()}", name=code, kind="postcode", parent=town)
+    PlaceFactory(slug="postcode-ng7", name="NG7", kind="postcode", parent=nottingham)
     return {
         "uk": uk,
         "england": england,
