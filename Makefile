@@ -44,6 +44,7 @@ frontend: $(CSS)
 migrate: install
 	$(PY) manage.py migrate --no-input
 	$(PY) manage.py createcachetable
+	$(PY) manage.py load_gazetteer
 
 demo: install
 	$(PY) manage.py load_demo_data
