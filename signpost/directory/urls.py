@@ -1,10 +1,12 @@
 from django.urls import path
 
 from signpost.directory import views
+from signpost.directory.guided import views as guided_views
 
 app_name = "directory"
 urlpatterns = [
     path("services/", views.search, name="search"),
+    path("find-support/", guided_views.guided_route, name="guided"),
     path("services/<uuid:service_id>/", views.service_detail, name="service"),
     path("services/<uuid:service_id>/report/", views.report_problem, name="report"),
     path("services/<uuid:service_id>/report/thanks/", views.report_thanks, name="report_thanks"),
