@@ -19,6 +19,8 @@ from signpost.directory.models import (
 from signpost.directory.tests.factories import ServiceFactory, build_gazetteer
 from signpost.openreferral.importer import import_services
 
+from .feed_server import feed_server  # noqa: F401 (a fixture for the feed tests)
+
 # What a hidden address must never give away (the address is in these rows all the same).
 HIDDEN_STREET = "7 Sanctuary Row"
 HIDDEN_POSTCODE = "NG18 4QQ"
