@@ -17,6 +17,7 @@ run: install frontend migrate demo ## Install, build, migrate, load the demo and
 	@echo "Signpost is at http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/, sign in as printed above: admin@example.org, password signpost-demo-only, then the code from: .venv/bin/python manage.py demo_admin_code)"
 	@echo "Background tasks (meeting reminders) run in a worker beside the server; Ctrl-C stops both."
 	$(PY) manage.py schedule_reminders
+	$(PY) manage.py schedule_feed_syncs
 	@# The worker runs in the background. Ctrl-C reaches it too (it stops after its current
 	@# task); the trap also stops it however runserver ends, so nothing is left running.
 	@trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT; \
