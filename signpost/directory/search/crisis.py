@@ -35,6 +35,7 @@ def _crisis_matchers() -> dict[str, PhraseMatcher]:
         "injury": plain_matcher(lexicon.CRISIS_INTENT["injury"]),
         "unwanted": plain_matcher(lexicon.CRISIS_INTENT["unwanted_leads"]),
         "plans": plain_matcher(lexicon.CRISIS_INTENT["plans"]),
+        "weary": plain_matcher(lexicon.CRISIS_INTENT["weary_leads"]),
     }
 
 
@@ -55,8 +56,10 @@ def is_crisis(words: Sequence[str]) -> bool:
 def _self_risk(words: Sequence[str]) -> bool:
     """Crisis wording present, and single risk words not used as a bereavement or topic."""
     matchers = _crisis_matchers()
-    if matchers["crisis"].found_in(words):
-        return True
+    excepted = [(start, end) for _l, start, end in matchers["exceptions"].find(words)]
+    for _label, start, end in matchers["crisis"].find(words):
+        if not any(s <= start and end <= e for s, e in excepted):
+            return True
     if matchers["distress"].found_in(words) and matchers["urgency"].found_in(words):
         return True
     if _risk_span(words) is not None:
@@ -137,6 +140,10 @@ def _injury_start(words: Sequence[str]) -> int | None:
         amount = any(w.isdigit() or w in intent["amounts"] for w in after)
         if "overdose" in after or (amount and set(after) & set(intent["substances"])):
             return i
+    for i, word in enumerate(words):
+        nearby = words[max(i - 5, 0) : i + 6]
+        if word in intent["wound_words"] and set(nearby) & set(intent["wound_cues"]):
+            return i
     return None
 
 
@@ -155,10 +162,19 @@ def _risk_span(words: Sequence[str]) -> int | None:
     for i, word in enumerate(words):
         if word in intent["wish_leads"] and set(words[i + 1 : i + 7]) & set(intent["wish_tails"]):
             return i
-    for _label, start, end in _crisis_matchers()["unwanted"].find(words):
-        if set(words[end : end + 5]) & set(intent["unwanted_tails"]):
-            return start
+    for key, tails in (("unwanted", "unwanted_tails"), ("weary", "weary_tails")):
+        for _label, start, end in _crisis_matchers()[key].find(words):
+            if any(_is_tail(words, k, intent[tails]) for k in range(end, min(end + 5, len(words)))):
+                return start
     return None
+
+
+def _is_tail(words: Sequence[str], k: int, tails: Sequence[str]) -> bool:
+    """A word ending a wish not to exist; "live" followed by a place is about a home."""
+    if words[k] not in tails:
+        return False
+    after = words[k + 1] if k + 1 < len(words) else ""
+    return not (words[k] in {"live", "living"} and after in lexicon.CRISIS_INTENT["place_words"])
 
 
 def _risk_start(words: Sequence[str]) -> int | None:

@@ -37,6 +37,8 @@ INJURY = [
     ("my dad collapsed and isnt breathing properly", True),
     ("friend overdosed on heroin", True),
     ("i have taken a whole packet of sertraline", False),
+    ("i cut myself and its bleeding a lot", False),
+    ("the cut on my leg is deep and wont close", False),
 ]
 SELF = [
     "I wish I wasn't alive",
@@ -48,6 +50,10 @@ SELF = [
     "thinking about killing myself tonight",
     "i am in crisis and need someone",
     "cant go on like this anymore",
+    "sick of being alive",
+    "i would rather not wake up",
+    "nobody would miss me",
+    "want to not be here",
 ]
 NOT_URGENT_QUERIES = [
     "crisis in my housing",
@@ -62,6 +68,11 @@ NOT_URGENT_QUERIES = [
     "support after my dad died by suicide",
     "my son has a plan for college",
     "salt and vinegar crisps",
+    "jumping off point for a career in nursing",
+    "paper cut",
+    "blood test results",
+    "pay cut at work",
+    "tired of living in this flat",
     "",
 ]
 
