@@ -6,7 +6,7 @@ the guided route accepts exactly what the search page accepts, whichever resolve
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.http import QueryDict
@@ -144,7 +144,7 @@ class UrgencyForm(forms.Form):
 
     def __init__(self, data: QueryDict, *, wording: Wording) -> None:
         super().__init__(data)
-        self.fields["urgency"].choices = wording.urgency_choices
+        cast(forms.ChoiceField, self.fields["urgency"]).choices = wording.urgency_choices
 
 
 def form_for(step: str, answers: Answers, needs: list[TaxonomyTerm]) -> forms.Form:
