@@ -88,6 +88,7 @@ class ServiceCard:
     service: Service
     place_name: str = ""
     now: dt.datetime | None = None
+    distance: str = ""  # "about 3 miles away" from the place searched, for local services
 
     def terms(self, vocabulary: str) -> list[TaxonomyTerm]:
         """The service's terms in one vocabulary, in the vocabulary's own order."""
@@ -129,6 +130,8 @@ class ServiceCard:
         where = self.where_text()
         if where:
             parts.append(where)
+        if self.distance:
+            parts.append(self.distance)
         parts.append("free" if self.is_free() else "costs money")
         if opening.is_always_open(self.service.schedules.all()):
             parts.append("24 hours")

@@ -22,6 +22,7 @@ from signpost.directory.finder import SearchRequest, find_services
 from signpost.directory.forms import FILTER_PARAMS, ProblemReportForm, SearchForm
 from signpost.directory.models import ProblemReport, Service
 from signpost.directory.my_list import MyList, ids_from_share_token
+from signpost.directory.places.notice import place_notice, with_distances
 from signpost.directory.search_page import (
     chosen_filter_tags,
     filter_panel,
@@ -70,7 +71,11 @@ def search(request: HttpRequest) -> HttpResponse:
             "form": form,
             "outcome": outcome,
             "page": page,
-            "cards": presenters.cards_for(list(page.object_list), place_name=place),
+            "cards": with_distances(
+                presenters.cards_for(list(page.object_list), place_name=place),
+                search_request.where,
+            ),
+            "place_notice": place_notice(search_request.where, request.GET),
             "place_name": place,
             "panel": filter_panel(terms, languages, form, outcome.facet_counts),
             "tags": chosen_filter_tags(request.GET, form, terms, languages, inferred_age),
