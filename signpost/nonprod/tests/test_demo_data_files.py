@@ -22,7 +22,7 @@ HSDS_SCHEMA_DIR = SHARED_DIR / "standards" / "hsds" / "3.0" / "schema"
 HSDS_BASE_URI = "https://raw.githubusercontent.com/openreferral/specification/3.0/schema/"
 
 FACETS = ("needs", "support-type", "access", "delivery", "audience")
-PLACE_KINDS = {"nation", "region", "county", "district", "town"}
+PLACE_KINDS = {"area", "town"}  # the demo layer's own places (ADR 009)
 DEMO_TODAY = datetime.date(2026, 11, 23)
 
 REQUIRED_CODES = {
@@ -116,15 +116,6 @@ def vocabularies():
 @cache
 def places():
     return tuple(_load("places.json"))
-
-
-def place_index():
-    """Case-insensitive name/alias -> slug."""
-    index = {}
-    for place in places():
-        for label in (place["name"], *place["aliases"]):
-            index[label.casefold()] = place["slug"]
-    return index
 
 
 def locations(service):
@@ -319,86 +310,55 @@ def test_service_terms_agree_with_the_service_records():
 # ---------------------------------------------------------------- places
 
 
-def test_places_are_well_formed():
+def test_the_demo_places_are_a_thin_layer_on_the_uk_gazetteer():
+    import csv
+
+    from signpost.directory.gazetteer.loader import DATA
+
+    with DATA.open(encoding="utf-8") as handle:
+        gazetteer = {row["slug"] for row in csv.DictReader(handle)}
     slugs = [p["slug"] for p in places()]
     assert len(slugs) == len(set(slugs))
-    labels = [label.casefold() for p in places() for label in (p["name"], *p["aliases"])]
-    assert len(labels) == len(set(labels)), "a name or alias points at two places"
+    assert not set(slugs) & gazetteer, "the demo layer adds places, it does not replace them"
     for place in places():
         assert place["kind"] in PLACE_KINDS, place["slug"]
         assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", place["slug"])
-        for district in place["postcode_districts"]:
-            assert re.fullmatch(r"[A-Z]{1,2}\d{1,2}", district), (place["slug"], district)
+        if place["kind"] == "area":
+            assert place["contains"] and set(place["contains"]) <= gazetteer, place["slug"]
+        else:
+            assert place["parent"] in gazetteer, place["slug"]
+            assert place["latitude"] and place["longitude"], place["slug"]
 
 
-def test_place_containment_refers_to_known_places_and_has_no_cycles():
-    graph = {p["slug"]: p["contains"] for p in places()}
-    for slug, children in graph.items():
-        assert slug not in children
-        for child in children:
-            assert child in graph, (slug, child)
-
-    state = {}  # slug -> "visiting" | "done"
-
-    def visit(slug, path):
-        if state.get(slug) == "done":
-            return
-        assert state.get(slug) != "visiting", "containment cycle: " + " > ".join([*path, slug])
-        state[slug] = "visiting"
-        for child in graph[slug]:
-            visit(child, [*path, slug])
-        state[slug] = "done"
-
-    for slug in graph:
-        visit(slug, [])
-
-
-def test_every_town_sits_inside_nottinghamshire_and_the_uk():
-    graph = {p["slug"]: p["contains"] for p in places()}
-
-    def descendants(slug):
-        found, stack = set(), [slug]
-        while stack:
-            for child in graph[stack.pop()]:
-                if child not in found:
-                    found.add(child)
-                    stack.append(child)
-        return found
-
-    towns = {p["slug"] for p in places() if p["kind"] == "town"}
-    assert towns <= descendants("nottinghamshire-and-nottingham")
-    assert descendants("nottinghamshire-and-nottingham") <= descendants("united-kingdom")
-    # The county council area does not include the city.
-    assert "nottingham" not in descendants("nottinghamshire-county")
-    assert "mansfield" in descendants("nottinghamshire-county")
-
-
+@pytest.mark.django_db
 def test_every_service_area_name_resolves_to_a_place():
-    index = place_index()
+    from signpost.directory.places import resolve_place
+    from signpost.directory.places.names import NATIONWIDE_NAMES, fold
+    from signpost.nonprod.demo import load_places
+
+    load_places()
+    names = {area["name"] for s in all_services() for area in s.get("service_areas", [])}
     unresolved = sorted(
-        {
-            area["name"]
-            for s in all_services()
-            for area in s.get("service_areas", [])
-            if area["name"].casefold() not in index
-        }
+        n for n in names if fold(n) not in NATIONWIDE_NAMES and not resolve_place(n).found
     )
     assert not unresolved
 
 
-def test_every_address_town_resolves_to_a_place_with_that_postcode_district():
-    index = place_index()
-    by_slug = {p["slug"]: p for p in places()}
+@pytest.mark.django_db
+def test_every_address_town_is_found_near_its_postcode():
+    from signpost.directory.places import resolve_place
+    from signpost.directory.places.names import miles_between
+    from signpost.nonprod.demo import load_places
+
+    load_places()
     for service in all_services():
         for location in locations(service):
             for address in location.get("addresses", []):
-                slug = index.get(address["city"].casefold())
-                assert slug, address["city"]
-                outward = address["postal_code"].split()[0]
-                assert outward in by_slug[slug]["postcode_districts"], (
-                    address["city"],
-                    address["postal_code"],
-                )
+                district = resolve_place(address["postal_code"])
+                assert district.found, address["postal_code"]
+                town = resolve_place(address["city"], near=district.centre)
+                assert town.found, address["city"]
+                assert miles_between(town.centre, district.centre) < 10, address["city"]
 
 
 # ---------------------------------------------------------------- HSDS schema
