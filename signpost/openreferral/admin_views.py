@@ -132,7 +132,9 @@ def upload_folder() -> Path:
 def save_upload(upload: UploadedFile) -> Path:
     """A copy of the upload under a name nobody can guess; the run deletes it once read."""
     safe_name = get_valid_filename(Path(upload.name or "upload").name)[-100:] or "upload"
-    path = upload_folder() / f"{uuid.uuid4().hex}-{safe_name}"
+    folder = upload_folder() / uuid.uuid4().hex
+    folder.mkdir()
+    path = folder / safe_name  # its own name, so messages about it name the file staff chose
     with path.open("wb") as out:
         for chunk in upload.chunks():
             out.write(chunk)

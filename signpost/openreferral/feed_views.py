@@ -31,6 +31,11 @@ def feeds_breadcrumb() -> dict[str, str]:
     return {"url": reverse(f"{FEEDS}:index"), "label": "Feeds"}
 
 
+class StaffChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        return str(obj.get_full_name() or obj.email)
+
+
 class FeedForm(forms.ModelForm):
     """The feed's address, schedule, owner and how much may disappear in one sync."""
 
@@ -45,6 +50,7 @@ class FeedForm(forms.ModelForm):
             "deactivation_threshold",
             "enabled",
         ]
+        field_classes = {"owner": StaffChoiceField}
         error_messages = {
             "name": {"required": "Enter a name for the feed."},
             "source_url": {
@@ -63,7 +69,6 @@ class FeedForm(forms.ModelForm):
         owner = self.fields["owner"]
         assert isinstance(owner, forms.ModelChoiceField)
         owner.queryset = get_user_model().objects.filter(is_staff=True, is_active=True)
-        owner.label_from_instance = lambda user: user.get_full_name() or user.email  # type: ignore[method-assign]
         owner.help_text = "The member of staff who looks after this feed."
 
 
@@ -83,20 +88,19 @@ class FeedListView(ImportPermissionMixin, WagtailAdminTemplateMixin, ListView):
         return [HeaderButton("Add a feed", url=reverse(f"{FEEDS}:add"), icon_name="plus")]
 
 
-class _FeedFormView(ImportPermissionMixin, WagtailAdminTemplateMixin):
-    template_name = "openreferral/admin/feed_form.html"
+FORM_TEMPLATE = "openreferral/admin/feed_form.html"
+
+
+class FeedCreateView(ImportPermissionMixin, WagtailAdminTemplateMixin, CreateView):
+    template_name = FORM_TEMPLATE
     form_class = FeedForm
     model = FeedSubscription
     header_icon = "download"
-    object: FeedSubscription
-    request: HttpRequest
+    page_title = "Add a feed"
 
     def get_success_url(self) -> str:
+        assert self.object is not None  # saved by form_valid
         return reverse(f"{FEEDS}:detail", args=[self.object.pk])
-
-
-class FeedCreateView(_FeedFormView, CreateView):
-    page_title = "Add a feed"
 
     def get_breadcrumbs_items(self) -> list[dict[str, str]]:
         return [*self.breadcrumbs_items, feeds_breadcrumb(), {"url": "", "label": "Add a feed"}]
@@ -106,6 +110,7 @@ class FeedCreateView(_FeedFormView, CreateView):
 
     def form_valid(self, form: FeedForm) -> HttpResponse:
         response = super().form_valid(form)
+        assert self.object is not None
         messages.success(
             self.request,
             f"{self.object.name} was added. Press “Sync now” to import it straight away.",
@@ -113,7 +118,15 @@ class FeedCreateView(_FeedFormView, CreateView):
         return response
 
 
-class FeedEditView(_FeedFormView, UpdateView):
+class FeedEditView(ImportPermissionMixin, WagtailAdminTemplateMixin, UpdateView):
+    template_name = FORM_TEMPLATE
+    form_class = FeedForm
+    model = FeedSubscription
+    header_icon = "download"
+
+    def get_success_url(self) -> str:
+        return reverse(f"{FEEDS}:detail", args=[self.object.pk])
+
     def get_page_title(self) -> str:
         return f"Edit feed: {self.object.name}"
 

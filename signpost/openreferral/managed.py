@@ -44,7 +44,10 @@ FEED_PARTS = (
 
 def field_labels() -> list[str]:
     meta = Service._meta
-    return [str(meta.get_field(name).verbose_name).capitalize() for name in FEED_FIELDS]
+    return [
+        str(getattr(meta.get_field(name), "verbose_name", name)).capitalize()
+        for name in FEED_FIELDS
+    ]
 
 
 def origin_of(service: Any) -> ManagedService | None:

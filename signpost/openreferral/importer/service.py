@@ -9,7 +9,9 @@ makes the services that left the feed inactive, unless too many would go at once
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -55,10 +57,21 @@ class Source:
         )
 
     def records(self) -> Iterator[dict]:
-        if self.kind == SourceKind.UPLOAD and not self.name.lower().endswith(".zip"):
-            path = Path(self.location)
+        if self.kind != SourceKind.UPLOAD:
+            return read_source(self.location)
+        path = Path(self.location)
+        if not self.name.lower().endswith(".zip"):
             return read_json_upload(lambda: path.open("rb"), self.name)
+        if not zipfile.is_zipfile(path):
+            raise SourceProblem(f"{self.name} is not a readable .zip file.")
         return read_source(self.location)
+
+    def remove(self) -> None:
+        """Delete a saved upload and the folder made for it."""
+        path = Path(self.location)
+        path.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            path.parent.rmdir()
 
 
 def start_run(
@@ -132,7 +145,7 @@ def run_import(
         extra = {"outcome": Outcome.INCOMPLETE}
     finally:
         if source.remove_after:
-            Path(source.location).unlink(missing_ok=True)
+            source.remove()
     return finish(run, report, **extra)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import uuid
 import zipfile
 from pathlib import Path
 
@@ -77,12 +78,16 @@ def assert_refused(response) -> None:
         assert any("permission" in m for m in stored)
 
 
-def upload(client, file: SimpleUploadedFile | None = None, *, dry_run: bool = False):
+def upload(
+    client, file: SimpleUploadedFile | None = None, *, dry_run: bool = False, strict: bool = False
+):
     data: dict[str, object] = {}
     if file is not None:
         data["file"] = file
     if dry_run:
         data["dry_run"] = "on"
+    if strict:
+        data["strict"] = "on"
     return client.post(reverse(UPLOAD_URL), data)
 
 
@@ -132,10 +137,25 @@ def test_a_dry_run_saves_no_services_but_is_logged(admin_client):
     assert "Dry run: this is what would happen. Nothing was saved." in body
 
 
-def test_a_bad_record_is_shown_with_its_field_and_reason_and_nothing_is_saved(admin_client):
+def test_a_bad_record_is_left_out_and_named_and_the_good_ones_are_saved(admin_client):
     good = service_record()
     bad = service_record(minimum_age="eighteen", name="Broken Service")
     response = upload(admin_client, json_upload([good, bad]))
+
+    run = ImportRun.objects.get()
+    assert list(Service.objects.values_list("id", flat=True)) == [uuid.UUID(good["id"])]
+    assert run.outcome == Outcome.SAVED and run.services_rejected == 1
+    page = admin_client.get(response["Location"])
+    body = page.content.decode()
+    assert "record 2 (Broken Service)" in body and "not an age" in body
+    assert "1 record(s) could not be imported and were left out" in body
+    assert any("Records left out: 1" in str(m) for m in page.context["messages"])
+
+
+def test_strict_saves_nothing_when_a_record_is_bad(admin_client):
+    good = service_record()
+    bad = service_record(minimum_age="eighteen", name="Broken Service")
+    response = upload(admin_client, json_upload([good, bad]), strict=True)
 
     run = ImportRun.objects.get()
     assert not Service.objects.exists()

@@ -183,12 +183,18 @@ def test_dry_run_reports_and_saves_nothing(places, tmp_path, capsys):
     assert "Dry run" in capsys.readouterr().out
 
 
-def test_a_rejected_record_fails_the_command_saves_nothing_and_writes_the_report(places, tmp_path):
+def test_strict_a_rejected_record_fails_the_command_saves_nothing_and_writes_the_report(
+    places, tmp_path
+):
     records = [service_record(), service_record(name="Ageless", minimum_age="old")]
     report = tmp_path / "report.json"
     with pytest.raises(CommandError, match="nothing was saved"):
         call_command(
-            "import_hsds", str(_write(tmp_path / "f.json", records)), "--report", str(report)
+            "import_hsds",
+            str(_write(tmp_path / "f.json", records)),
+            "--strict",
+            "--report",
+            str(report),
         )
     assert not Service.objects.exists()
     body = json.loads(report.read_text())
@@ -205,6 +211,15 @@ def test_keep_going_saves_the_good_records(places, tmp_path):
     records = [service_record(), service_record(name="Broken", status="open")]
     call_command("import_hsds", str(_write(tmp_path / "f.json", records)), "--keep-going")
     assert Service.objects.count() == 1
+
+
+def test_keeping_going_is_the_default_and_says_what_was_left_out(places, tmp_path, capsys):
+    records = [service_record(), service_record(name="Broken", status="open")]
+    call_command("import_hsds", str(_write(tmp_path / "f.json", records)))
+    assert Service.objects.count() == 1
+    out = capsys.readouterr().out
+    assert "1 record(s) could not be imported and were left out" in out
+    assert "REJECTED record 2 (Broken): status" in out
 
 
 def test_a_file_that_is_not_json_fails_plainly(places, tmp_path):
