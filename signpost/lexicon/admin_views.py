@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponseBase
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.views.generic import ListView
@@ -37,7 +37,7 @@ class UnmatchedReportView(WagtailAdminTemplateMixin, ListView):  # type: ignore[
     page_title = "Searches that found too little"
     header_icon = "search"
 
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         if not can_read_report(request.user):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
