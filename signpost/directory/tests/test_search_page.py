@@ -140,7 +140,7 @@ def test_nonsense_in_the_place_box_is_reported_next_to_the_field(client, directo
 def test_a_place_we_do_not_cover_still_gets_national_phone_and_online_services(client, directory):
     response = client.get(SEARCH, {"where": "Aberystwyth"})
     body = response.content.decode()
-    assert "We do not have local services for Aberystwyth" in body
+    assert "We do not know a place called Aberystwyth" in body
     assert 'id="where-error"' not in body
     assert result_names(response) == ["National Low Mood Line"]
 
@@ -255,8 +255,8 @@ def test_an_age_in_the_words_never_hides_the_crisis_message_or_round_the_clock_l
         closes_at=dt.time(23, 59),
     )
     response = client.get(SEARCH, {"q": "for my dad, he's 80 and feels suicidal"})
-    assert response.context["outcome"].crisis
-    assert "You can get help right now" in response.content.decode()
+    assert response.context["outcome"].crisis.someone_else
+    assert "If someone else is at risk" in response.content.decode()
     assert [label for label, _, _ in tags(response)] == ["Age 80"]
     assert result_names(response)[0] == "Night and Day Crisis Line"
 
