@@ -10,7 +10,7 @@ CSS := signpost/static/dist/signpost.css
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test test-fast test-browser lint format install frontend migrate demo bench lighthouse clean
+.PHONY: run serve test test-fast test-browser lint format install frontend migrate demo bench lighthouse clean
 
 run: install frontend migrate demo ## Install, build, migrate, load the demo and serve on :8000
 	@echo ""
@@ -23,6 +23,31 @@ run: install frontend migrate demo ## Install, build, migrate, load the demo and
 	@trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT; \
 	$(PY) manage.py db_worker --backend background --no-reload --interval 5 & worker=$$!; \
 	$(PY) manage.py runserver $(HOST):$(PORT)
+
+# `make serve`: the production profile on this machine (docs/operations.md). Production
+# settings (DEBUG off, no demo), static files collected, gunicorn with gunicorn.conf.py and the
+# task worker beside it, on plain http at 127.0.0.1 with SIGNPOST_LOCAL_HTTP=1. A SECRET_KEY is
+# made once and kept in var/ (unless SECRET_KEY is set). It serves whatever database is there.
+SERVE_KEY := $(or $(SIGNPOST_VAR_DIR),var)/serve-secret-key
+serve: export DJANGO_SETTINGS_MODULE := signpost.config.settings.production
+serve: export SIGNPOST_LOCAL_HTTP := 1
+serve: export ALLOWED_HOSTS := 127.0.0.1,localhost
+serve: export GUNICORN_BIND := 127.0.0.1:$(PORT)
+serve: install frontend ## The production profile on http://127.0.0.1:8000 (gunicorn + worker, no demo)
+	@echo "make serve: production settings on this machine (DEBUG off, no demo, static files collected)."
+	@echo "SIGNPOST_LOCAL_HTTP=1: secure cookies, the HTTPS redirect and HSTS are relaxed for plain http"
+	@echo "at http://127.0.0.1:$(PORT)/ only. Never set it on a real server."
+	@mkdir -p $(dir $(SERVE_KEY))
+	@test -s $(SERVE_KEY) || (umask 077; $(PY) -c 'import secrets; print(secrets.token_urlsafe(64))' > $(SERVE_KEY))
+	@set -e; export SECRET_KEY="$${SECRET_KEY:-$$(cat $(SERVE_KEY))}"; \
+	$(PY) manage.py migrate --no-input; \
+	$(PY) manage.py createcachetable; \
+	$(PY) manage.py collectstatic --no-input --verbosity 0; \
+	$(PY) manage.py schedule_reminders; \
+	echo "Signpost is at http://127.0.0.1:$(PORT)/ (health: /healthz, /readyz). Ctrl-C stops the server and the worker."; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT; \
+	$(PY) manage.py db_worker --backend background --no-reload --interval 5 & worker=$$!; \
+	$(VENV)/bin/gunicorn -c gunicorn.conf.py signpost.config.wsgi
 
 $(STAMP): pyproject.toml requirements.lock
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is needed ($(PYTHON) not found)"; exit 1; }

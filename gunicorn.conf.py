@@ -54,6 +54,10 @@ max_requests = 0
 # once and gunicorn exits, instead of every worker failing in turn; workers share memory.
 preload_app = True
 
+# No control socket: its default path is shared by every gunicorn of this user, so two app
+# servers on one machine would clash; signals (HUP to reload, TERM to stop) are enough.
+control_socket_disable = True
+
 # Trust X-Forwarded-Proto (HTTPS at the proxy) only from these addresses.
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
 

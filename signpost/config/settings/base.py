@@ -179,6 +179,9 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xl
 # No Gravatar: staff avatars would send a hash of each email address to another host, and
 # the admin's CSP allows images from this site only (ADR 013).
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# No check for new Wagtail releases from staff browsers (a request to releases.wagtail.org):
+# upgrades come with the project's own releases.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 # Everyone signs in through allauth (ADR 008), the admin included, so no path skips MFA.
 WAGTAILADMIN_LOGIN_URL = "account_login"
 LOGIN_URL = "account_login"
