@@ -42,8 +42,10 @@ serve: install frontend ## The production profile on http://127.0.0.1:8000 (guni
 	@set -e; export SECRET_KEY="$${SECRET_KEY:-$$(cat $(SERVE_KEY))}"; \
 	$(PY) manage.py migrate --no-input; \
 	$(PY) manage.py createcachetable; \
+	$(PY) manage.py load_gazetteer; \
 	$(PY) manage.py collectstatic --no-input --verbosity 0; \
 	$(PY) manage.py schedule_reminders; \
+	$(PY) manage.py schedule_feed_syncs; \
 	echo "Signpost is at http://127.0.0.1:$(PORT)/ (health: /healthz, /readyz). Ctrl-C stops the server and the worker."; \
 	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT; \
 	$(PY) manage.py db_worker --backend background --no-reload --interval 5 & worker=$$!; \

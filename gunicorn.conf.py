@@ -50,9 +50,10 @@ keepalive = _int("GUNICORN_KEEPALIVE", 5)
 # first search, which costs more than any slow leak we have seen.
 max_requests = 0
 
-# Load the application once, before forking: a settings error (a weak SECRET_KEY) is said
-# once and gunicorn exits, instead of every worker failing in turn; workers share memory.
-preload_app = True
+# Each worker loads the application itself, so HUP (`systemctl reload`) brings up workers on
+# newly deployed code while the old ones finish their requests: no gap for someone looking
+# for urgent help. A settings error (a weak SECRET_KEY) stops the first worker and gunicorn.
+preload_app = False
 
 # No control socket: its default path is shared by every gunicorn of this user, so two app
 # servers on one machine would clash; signals (HUP to reload, TERM to stop) are enough.
