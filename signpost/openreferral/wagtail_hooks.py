@@ -20,7 +20,6 @@ from wagtail.admin.viewsets.base import ViewSet
 from .admin_views import (
     URL_NAMESPACE,
     ImportRunListView,
-    ImportRunReportView,
     ImportUploadView,
     can_run_imports,
 )
@@ -34,6 +33,7 @@ from .feed_views import (
     FeedSyncView,
 )
 from .managed import notice, origin_of
+from .run_views import ImportRunReportView
 
 
 class ImportsMenuItem(MenuItem):

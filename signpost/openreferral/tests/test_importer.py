@@ -4,6 +4,7 @@ import uuid
 import pytest
 
 from signpost.directory.models import Location, Organisation, Service, ServiceCoverage
+from signpost.directory.places import resolve_place
 from signpost.directory.tests.factories import build_gazetteer
 from signpost.openreferral.importer import import_services
 
@@ -89,7 +90,9 @@ def test_a_nested_hsds_service_is_imported_with_everything_hanging_off_it(places
     assert service.languages.get().code == "bfi"
     assert service.attributes.get().taxonomy_term.code == "peer-support"
     assert Location.objects.get().hide_address is True
-    assert ServiceCoverage.objects.filter(service=service, place=places["mansfield"]).exists()
+    # The area it states is stored; Mansfield, inside that district, is reached through it.
+    assert ServiceCoverage.objects.filter(service=service, place=places["district"]).exists()
+    assert service in Service.objects.reaching(resolve_place("Mansfield").reach)
 
 
 def test_importing_the_same_data_again_changes_nothing(places):
