@@ -7,28 +7,20 @@ never disagree about what a search returns.
 from __future__ import annotations
 
 import datetime as dt
-import threading
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from uuid import UUID
 
-from django.db.models import Count, Exists, Max, OuterRef
 from django.utils import timezone
 
 from signpost.directory import opening
-from signpost.directory.models import (
-    CostOption,
-    Language,
-    Schedule,
-    Service,
-    ServiceAttribute,
-    ServiceCoverage,
-    TaxonomyTerm,
-)
+from signpost.directory.models import Service
 from signpost.directory.models.taxonomy import OWN_VOCABULARIES
 from signpost.directory.places import PlaceAnswer, nearer_first, reaching
-from signpost.directory.search.ranking import Ranker, SearchDocument, is_crisis_query
+from signpost.directory.search.crisis import CrisisDecision
+from signpost.searchindex import search as index
+from signpost.searchindex.sources import schedule_from_json
 
 FACET_LANGUAGE = "language"
 FACET_FREE = "free"
@@ -79,7 +71,7 @@ class SearchOutcome:
 
     service_ids: list[UUID]
     facet_counts: dict[str, dict[str, int]]
-    crisis: bool = False
+    crisis: CrisisDecision = field(default_factory=CrisisDecision)  # truthy: urgent help first
     age: int | None = None  # the age searched for, typed or read from the words
 
     @property
@@ -90,13 +82,19 @@ class SearchOutcome:
 def find_services(request: SearchRequest, *, now: dt.datetime | None = None) -> SearchOutcome:
     """Run a public search: eligibility first, then relevance, then the chosen filters."""
     candidates = Service.objects.public()
-    if request.age is not None:
-        candidates = candidates.for_age(request.age)
     if request.where is not None:
         candidates = _reaching(candidates, request.where)
-    candidate_ids = list(candidates.order_by("name", "id").values_list("id", flat=True))
-    facts = load_facts(candidate_ids, now or timezone.localtime())
-    ordered, scores, crisis = _rank(request.text, candidate_ids, request.age)
+    moment = _local_wall_time(now or timezone.localtime())
+    if request.text.strip():
+        found = index.search(request.text, candidates, request.age)
+        ordered, scores, crisis = found.ordered, found.scores, found.crisis
+        facts = {sid: _facts(data, moment) for sid, data in found.facts.items()}
+    else:
+        if request.age is not None:
+            candidates = candidates.for_age(request.age)
+        facts = {sid: _facts(data, moment) for sid, data in index.facts_of(candidates).items()}
+        ordered = [sid for sid in _browse_order(candidates) if sid in facts]
+        scores, crisis = dict.fromkeys(ordered, 1.0), CrisisDecision()
     ordered, scores = nearer_first(
         ordered, scores, request.where, text_search=bool(request.text.strip()), crisis=crisis
     )
@@ -107,27 +105,38 @@ def find_services(request: SearchRequest, *, now: dt.datetime | None = None) -> 
     return SearchOutcome(kept, _facet_counts(ordered, facts, predicates), crisis, request.age)
 
 
+def _browse_order(candidates) -> list[UUID]:
+    """Browsing lists every eligible service by name."""
+    return list(candidates.order_by("name", "id").values_list("id", flat=True))
+
+
+def _local_wall_time(now: dt.datetime) -> dt.datetime:
+    """The local time without a zone, as opening hours are written."""
+    return (timezone.localtime(now) if timezone.is_aware(now) else now).replace(tzinfo=None)
+
+
+def _facts(data: dict, now: dt.datetime) -> ServiceFacts:
+    """A candidate's filter facts from its search entry; opening worked out for this moment."""
+    facts = ServiceFacts(languages=set(data["languages"]), free=data["free"])
+    for vocabulary, codes in data["terms"].items():
+        facts.terms[vocabulary].update(codes)
+    if data["schedules"]:
+        schedules = [schedule_from_json(values) for values in data["schedules"]]
+        facts.open_now = opening.is_open_at(schedules, now)
+    facts.always_open = data["always_open"]
+    return facts
+
+
 def _reaching(candidates, where: PlaceAnswer):
     """Services for someone living there: see directory.places (ADR 009)."""
     return reaching(candidates, where)
 
 
-def _rank(
-    text: str, candidate_ids: list[UUID], age: int | None
-) -> tuple[list[UUID], dict[UUID, float], bool]:
-    """Matching ids best first with their scores; browsing keeps every candidate, all equal."""
-    text = text.strip()
-    if not text:
-        return candidate_ids, {sid: 1.0 for sid in candidate_ids}, False
-    by_str = {str(sid): sid for sid in candidate_ids}
-    results = get_ranker().search(text, allowed_ids=set(by_str), age=age)
-    kept = [r for r in results if r.id in by_str]
-    scores = {by_str[r.id]: r.score for r in kept}
-    return [by_str[r.id] for r in kept], scores, is_crisis_query(text)
-
-
 def _self_contact_first(
-    ordered: list[UUID], scores: dict[UUID, float], facts: dict[UUID, ServiceFacts], crisis: bool
+    ordered: list[UUID],
+    scores: dict[UUID, float],
+    facts: dict[UUID, ServiceFacts],
+    crisis: CrisisDecision,
 ) -> list[UUID]:
     """Services people can contact themselves before referral-only ones of close relevance.
 
@@ -192,99 +201,3 @@ def _facet_counts(
         if (not failing or failing == [FACET_OPEN_NOW]) and fact.open_now:
             counts[FACET_OPEN_NOW]["yes"] += 1
     return {key: dict(value) for key, value in counts.items()}
-
-
-def load_facts(service_ids: list[UUID], now: dt.datetime) -> dict[UUID, ServiceFacts]:
-    """Terms, languages, cost and opening for each candidate, in four queries."""
-    facts: dict[UUID, ServiceFacts] = {sid: ServiceFacts() for sid in service_ids}
-    attributes = ServiceAttribute.objects.filter(
-        service_id__in=service_ids, taxonomy_term__taxonomy__name__in=OWN_VOCABULARIES
-    ).values_list("service_id", "taxonomy_term__taxonomy__name", "taxonomy_term__code")
-    for sid, vocabulary, code in attributes:
-        facts[sid].terms[vocabulary].add(code)
-    for sid, code in Language.objects.filter(service_id__in=service_ids).values_list(
-        "service_id", "code"
-    ):
-        facts[sid].languages.add(code.lower())
-    for sid in CostOption.objects.filter(service_id__in=service_ids, amount__gt=0).values_list(
-        "service_id", flat=True
-    ):
-        facts[sid].free = False
-    schedules: dict[UUID, list[Schedule]] = defaultdict(list)
-    for schedule in Schedule.objects.filter(service_id__in=service_ids):
-        if schedule.service_id is not None:
-            schedules[schedule.service_id].append(schedule)
-    local_now = timezone.localtime(now) if timezone.is_aware(now) else now
-    for sid, rows in schedules.items():
-        facts[sid].open_now = opening.is_open_at(rows, local_now.replace(tzinfo=None))
-        facts[sid].always_open = opening.is_always_open(rows)
-    return facts
-
-
-# The ranker's index is built once per process and rebuilt when the directory changes.
-_ranker_lock = threading.Lock()
-_ranker_cache: dict[str, object] = {}
-
-
-def _directory_signature() -> tuple:
-    """Changes whenever a public fact a search reads could have changed.
-
-    Imports keep a feed's own `last_modified`, which can be older than what we hold, so the
-    newest coverage row (rewritten on every service save and every changed import) counts too.
-    """
-    services = Service.objects.aggregate(changed=Max("updated_at"), count=Count("id"))
-    terms = TaxonomyTerm.objects.aggregate(changed=Max("updated_at"), count=Count("id"))
-    return (
-        services["changed"],
-        services["count"],
-        terms["changed"],
-        terms["count"],
-        ServiceAttribute.objects.count(),
-        ServiceCoverage.objects.aggregate(newest=Max("id"))["newest"],
-    )
-
-
-def get_ranker() -> Ranker:
-    """The ranker for the directory as it is now."""
-    signature = _directory_signature()
-    with _ranker_lock:
-        if _ranker_cache.get("signature") != signature:
-            _ranker_cache["ranker"] = Ranker(build_documents())
-            _ranker_cache["signature"] = signature
-        return _ranker_cache["ranker"]  # type: ignore[return-value]
-
-
-def build_documents() -> list[SearchDocument]:
-    """One search document per public service."""
-    national = ServiceCoverage.objects.everywhere().filter(service=OuterRef("pk"))
-    services = (
-        Service.objects.public()
-        .select_related("organisation")
-        .annotate(is_national=Exists(national))
-        .prefetch_related("schedules", "service_areas", "attributes__taxonomy_term")
-    )
-    documents = []
-    for service in services:
-        terms: list[str] = []
-        for attribute in service.attributes.all():
-            terms.extend(
-                t for t in (attribute.taxonomy_term.name, attribute.taxonomy_term.code) if t
-            )
-        documents.append(
-            SearchDocument(
-                id=str(service.id),
-                name=service.name,
-                description=service.description,
-                alternate_name=service.alternate_name,
-                organisation_name=service.organisation.name,
-                eligibility=service.eligibility_description,
-                application_process=service.application_process,
-                terms=tuple(terms),
-                service_area_names=tuple(a.name for a in service.service_areas.all()),
-                available_24_7=opening.is_always_open(service.schedules.all()),
-                is_national=service.is_national,
-                minimum_age=service.minimum_age,
-                maximum_age=service.maximum_age,
-            )
-        )
-    return documents

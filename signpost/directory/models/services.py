@@ -225,6 +225,10 @@ class Service(UUIDModel, TimestampedModel, RevisionMixin, index.Indexed, Cluster
             # Coverage is derived from the areas and locations just saved with the service;
             # bulk importers pass refresh=False and rebuild it once they have the children.
             coverage_needed.send(sender=Service, service=self)
+        # Derived data (the search index) follows once the save commits, in every process.
+        from signpost.directory.changes import announce
+
+        announce(Service, [self.pk])
 
     @property
     def is_review_overdue(self) -> bool:

@@ -112,11 +112,17 @@ def _concept_slots(concept: lexicon.Concept, evidence: int) -> list[Slot]:
     strength = lexicon.CONCEPT_WEIGHTS.get(concept.name, 1.0) * min(1 + 0.25 * (evidence - 1), 1.5)
     slots = []
     for phrases, weight in ((concept.core, CORE_WEIGHT), (concept.related, RELATED_WEIGHT)):
-        alternatives = tuple((phrase_key(content_stems(text)), 1.0) for text in phrases)
-        alternatives = tuple(alt for alt in alternatives if alt[0])
+        alternatives = _alternatives(tuple(phrases))
         if alternatives:
             slots.append(Slot(phrases[0], weight * strength, alternatives))
     return slots
+
+
+@lru_cache(maxsize=4096)
+def _alternatives(phrases: tuple[str, ...]) -> tuple[tuple[str, float], ...]:
+    """Index keys of a concept's phrases (cached: the lexicon's phrases repeat every query)."""
+    keys = ((phrase_key(content_stems(text)), 1.0) for text in phrases)
+    return tuple(alt for alt in keys if alt[0])
 
 
 _AGE_WORDS = frozenset({"year", "years", "yr", "yrs", "old", "aged", "age"})

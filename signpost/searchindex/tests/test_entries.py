@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import pytest
 from django.db import connection
-from django.utils import timezone
 
-from signpost.directory.models import Service
+from signpost.directory.models import Service, ServiceCoverage
 from signpost.directory.tests.factories import ServiceFactory
 from signpost.searchindex import freshness, writer
 from signpost.searchindex.models import SearchEntry, SearchKey, SearchStats, SearchWord
@@ -52,8 +51,10 @@ def test_unpublishing_and_deleting_remove_entries():
 def test_a_write_without_signals_is_caught_by_the_self_check():
     service = ServiceFactory(name="Before")
     assert entry_names() == {"Before"}
-    # A bulk writer that sends nothing, as the importer's UPDATE does today.
-    Service.objects.filter(id=service.id).update(name="After", updated_at=timezone.now())
+    # A bulk writer that sends nothing: an UPDATE, and its coverage rewritten (as imports do).
+    Service.objects.filter(id=service.id).update(name="After", import_fingerprint="feed-2")
+    ServiceCoverage.objects.filter(service=service).delete()
+    ServiceCoverage.objects.create(service=service, place=None)
     assert entry_names() == {"After"}
 
 
