@@ -1,6 +1,6 @@
 from django.urls import path
 
-from signpost.directory import views
+from signpost.directory import about_data, views
 from signpost.directory.guided import views as guided_views
 
 app_name = "directory"
@@ -10,6 +10,7 @@ urlpatterns = [
     path("services/<uuid:service_id>/", views.service_detail, name="service"),
     path("services/<uuid:service_id>/report/", views.report_problem, name="report"),
     path("services/<uuid:service_id>/report/thanks/", views.report_thanks, name="report_thanks"),
+    path("about-data/", about_data.about_data, name="about_data"),
     path("my-list/", views.my_list, name="my_list"),
     path("my-list/clear/", views.my_list_clear, name="my_list_clear"),
     path("my-list/print/", views.my_list_print, name="my_list_print"),

@@ -75,6 +75,7 @@ def every_public_path(home_page):
         reverse("pages:privacy"),
         reverse("pages:accessibility"),
         reverse("pages:covering_your_tracks"),
+        reverse("directory:about_data"),
         "/no-such-page/",
     ]
 

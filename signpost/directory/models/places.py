@@ -126,13 +126,13 @@ class Reach:
 
 
 class ServiceCoverageQuerySet(models.QuerySet):
-    def everywhere(self) -> ServiceCoverageQuerySet:
-        """Rows for services that reach every place (national, or remote with no area)."""
-        return self.filter(place__isnull=True)
-
     def national(self) -> ServiceCoverageQuerySet:
-        """Rows for services for the whole UK or a whole nation."""
+        """Rows for services for the whole UK (or remote with no area) or a whole nation."""
         return self.filter(models.Q(place__isnull=True) | models.Q(place__kind=PlaceKind.NATION))
+
+    def everywhere(self) -> ServiceCoverageQuerySet:
+        """National rows: the whole UK, a whole nation, or phone and online with no area."""
+        return self.national()
 
     def reaching(self, reach: Reach) -> ServiceCoverageQuerySet:
         """Rows that bring a service to someone there: everywhere, a place they are inside,

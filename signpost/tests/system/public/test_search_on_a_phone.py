@@ -88,7 +88,7 @@ def test_a_place_outside_the_area_still_gets_services_anyone_can_use(
     page, live_server, journey_directory, axe
 ):
     page.goto(live_server.url + "/services/?q=a+listening+ear&where=Aberystwyth")
-    expect(page.get_by_text("We do not have local services for Aberystwyth")).to_be_visible()
+    expect(page.get_by_text("We do not know a place called Aberystwyth")).to_be_visible()
     expect(page.get_by_role("link", name="National Listening Line")).to_be_visible()
     expect(page.locator("#where-error")).to_have_count(0)
     axe(page)
