@@ -14,6 +14,8 @@ import logging
 from typing import Any
 
 from django.conf import settings
+from django.core.mail import send_mail
+from django.urls import reverse
 from django.utils import timezone
 from django_tasks import TaskResultStatus, task
 
@@ -40,7 +42,38 @@ def run_import_task(run_id: str) -> str:
     if run is None or run.outcome != Outcome.QUEUED:
         return "nothing to do"
     finished = run_import(Source.of_run(run), run=run, who=run.run_by)
+    if finished.feed is not None and finished.outcome in NEEDS_THE_OWNER:
+        tell_the_owner(finished)
     return str(finished.outcome)
+
+
+NEEDS_THE_OWNER = (Outcome.FAILED, Outcome.CONFIRM, Outcome.INCOMPLETE)
+
+
+def tell_the_owner(run: ImportRun) -> bool:
+    """Email the feed's owner when a sync failed or waits for them; True if an email went."""
+    feed = run.feed
+    if feed is None:
+        return False
+    address = feed.owner.email if feed.owner and feed.owner.email else feed.owner_email
+    if not address:
+        return False
+    page = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(
+        "openreferral_imports:report", args=[run.pk]
+    )
+    said = {
+        Outcome.CONFIRM: "stopped: too many services left the feed at once. Please check "
+        "and confirm on the run's page.",
+        Outcome.FAILED: "failed. Nothing was changed.",
+    }.get(Outcome(run.outcome), "stopped part-way.")
+    send_mail(
+        subject=f"Signpost: the sync of {feed.name} {said.split('.')[0]}",
+        message=f"The sync of the feed {feed.name} {said}\n\n"
+        f"{run.report.get('outcome', '')}\n\nThe run's report: {page}\n",
+        from_email=None,
+        recipient_list=[address],
+    )
+    return True
 
 
 def queue_import(run: ImportRun) -> ImportRun:

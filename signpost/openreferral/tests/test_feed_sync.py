@@ -224,3 +224,20 @@ def test_syncs_use_stable_ids_for_the_feeds_own_ids(feed_server):
     sync(feed)
     assert list(Service.objects.values_list("id", flat=True)) == [first]
     assert uuid.UUID(str(first))
+
+
+def test_the_owner_is_emailed_when_a_sync_fails(feed_server, admin_user, mailoutbox):
+    feed = subscribe(feed_server.url + "/api", owner=admin_user)
+    feed_server.routes["/api/services"] = Reply(404, b"gone", "text/plain")
+    run = sync(feed)
+    assert run.outcome == Outcome.FAILED
+    (email,) = mailoutbox
+    assert email.to == ["feeds@example.org"]
+    assert "County directory" in email.subject and "failed" in email.subject
+    assert f"/admin/imports/{run.pk}/" in email.body and "was not found (404)" in email.body
+
+
+def test_nobody_is_emailed_when_a_sync_goes_well(feed_server, mailoutbox):
+    feed = subscribe(feed_server.serve_services([service_record()]), owner_email="x@example.org")
+    assert sync(feed).outcome == Outcome.SAVED
+    assert mailoutbox == []
