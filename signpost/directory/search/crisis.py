@@ -157,7 +157,7 @@ def _plan(words: Sequence[str]) -> tuple[int, int, int] | None:
 
 
 def _risk_span(words: Sequence[str]) -> int | None:
-    """Start of a wish not to exist ("wish I was dead", "do not want to be alive")."""
+    """Start of a wish not to exist ("wish I was dead", "do not want to exist")."""
     intent = lexicon.CRISIS_INTENT
     for i, word in enumerate(words):
         if word in intent["wish_leads"] and set(words[i + 1 : i + 7]) & set(intent["wish_tails"]):
