@@ -120,3 +120,23 @@ def test_the_purge_command_and_task_delete_old_rows() -> None:
     assert not UnmatchedSearch.objects.exists()
     UnmatchedSearch.objects.create(phrase="ancient", week=dt.date(2020, 1, 6), searches=1)
     assert purge_unmatched_searches.func() == 1
+
+
+def test_many_searches_at_once_count_every_one_in_a_single_row(transactional_db) -> None:
+    """Racing first searches of a week: the unique row wins once, the rest add to it."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from django.db import connection
+
+    week = dt.date(2026, 11, 30)
+
+    def search(n: int) -> None:
+        try:
+            record("kite flying", week, found_nothing=n % 2 == 0)
+        finally:
+            connection.close()
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        list(pool.map(search, range(40)))
+    row = UnmatchedSearch.objects.get()
+    assert (row.searches, row.found_nothing) == (40, 20)
