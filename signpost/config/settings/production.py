@@ -62,11 +62,13 @@ if SIGNPOST_LOCAL_HTTP:
     SESSION_COOKIE_SECURE = False
     CSRF_COOKIE_SECURE = False
     MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = True
-    print(
-        "SIGNPOST_LOCAL_HTTP is on: secure cookies, the HTTPS redirect and HSTS are off for "
-        "plain http on 127.0.0.1. Never set it on a real server.",
-        file=sys.stderr,
-    )
+    # gunicorn says so once when it is ready (gunicorn.conf.py), not once for every worker.
+    if not os.environ.get("SERVER_SOFTWARE", "").startswith("gunicorn"):
+        print(
+            "SIGNPOST_LOCAL_HTTP is on: secure cookies, the HTTPS redirect and HSTS are off "
+            "for plain http on 127.0.0.1. Never set it on a real server.",
+            file=sys.stderr,
+        )
 
 # JSON lines with no personal data and no query strings (signpost/core/logging.py).
 LOGGING = logging_config(env_str("LOG_LEVEL", "INFO"))

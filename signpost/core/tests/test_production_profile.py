@@ -263,5 +263,6 @@ def test_gunicorn_access_and_error_logs_never_carry_search_words(tmp_path):
     assert "GET /healthz 200" in " ".join(messages)
     assert any(message.startswith("GET /services/ 500") for message in messages)
     assert "Internal Server Error: /services/" in stderr
+    assert stderr.count("SIGNPOST_LOCAL_HTTP is on") == 1  # said once, by gunicorn
     assert PRIVATE_WORDS not in stdout + stderr
     assert "age=15" not in stdout + stderr
