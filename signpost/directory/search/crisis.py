@@ -138,11 +138,11 @@ def _injury_start(words: Sequence[str]) -> int | None:
     for i in verbs:
         after = words[i + 1 : i + 6]
         amount = any(w.isdigit() or w in intent["amounts"] for w in after)
-        if "overdose" in after or (amount and set(after) & set(intent["substances"])):
+        if "overdose" in after or (amount and intent["substances"].intersection(after)):
             return i
     for i, word in enumerate(words):
         nearby = words[max(i - 5, 0) : i + 6]
-        if word in intent["wound_words"] and set(nearby) & set(intent["wound_cues"]):
+        if word in intent["wound_words"] and intent["wound_cues"].intersection(nearby):
             return i
     return None
 
@@ -160,7 +160,7 @@ def _risk_span(words: Sequence[str]) -> int | None:
     """Start of a wish not to exist ("wish I was dead", "do not want to exist")."""
     intent = lexicon.CRISIS_INTENT
     for i, word in enumerate(words):
-        if word in intent["wish_leads"] and set(words[i + 1 : i + 7]) & set(intent["wish_tails"]):
+        if word in intent["wish_leads"] and intent["wish_tails"].intersection(words[i + 1 : i + 7]):
             return i
     for key, tails in (("unwanted", "unwanted_tails"), ("weary", "weary_tails")):
         for _label, start, end in _crisis_matchers()[key].find(words):
@@ -169,7 +169,7 @@ def _risk_span(words: Sequence[str]) -> int | None:
     return None
 
 
-def _is_tail(words: Sequence[str], k: int, tails: Sequence[str]) -> bool:
+def _is_tail(words: Sequence[str], k: int, tails: frozenset[str]) -> bool:
     """A word ending a wish not to exist; "live" followed by a place is about a home."""
     if words[k] not in tails:
         return False
@@ -192,7 +192,7 @@ def _risk_start(words: Sequence[str]) -> int | None:
 def _about_someone_else(words: Sequence[str], start: int) -> bool:
     """True if the nearest person named before the risk wording is not the searcher."""
     intent = lexicon.CRISIS_INTENT
-    others = set(intent["others_words"]) | lexicon.RELATIVES
+    others = intent["others_words"] | lexicon.RELATIVES
     for word in reversed(words[: start + 1] if words[start] in others else words[:start]):
         if word in others:
             return True

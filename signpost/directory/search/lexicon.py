@@ -123,8 +123,8 @@ CRISIS_TOPIC_WORDS: frozenset[str] = frozenset(_CRISIS.get("topic_words", ()))
 # People named in relation to the searcher: a close relative, or a young person.
 RELATIVES: frozenset[str] = frozenset(_PATTERN_FILLS["relative"] + _PATTERN_FILLS["young_person"])
 # Wording for the kinds of urgency ``crisis.assess`` tells apart.
-CRISIS_INTENT: dict[str, tuple[str, ...]] = {
-    key: tuple(value) for key, value in _CRISIS.get("intent", {}).items()
+CRISIS_INTENT: dict[str, frozenset[str]] = {
+    key: frozenset(value) for key, value in _CRISIS.get("intent", {}).items()
 }
 
 
