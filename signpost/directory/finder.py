@@ -96,7 +96,7 @@ def find_services(request: SearchRequest, *, now: dt.datetime | None = None) -> 
         ordered = [sid for sid in _browse_order(candidates) if sid in facts]
         scores, crisis = dict.fromkeys(ordered, 1.0), CrisisDecision()
     ordered, scores = nearer_first(
-        ordered, scores, request.where, text_search=bool(request.text.strip()), crisis=crisis
+        ordered, scores, request.where, text_search=bool(request.text.strip()), crisis=bool(crisis)
     )
     if not request.professional:
         ordered = _self_contact_first(ordered, scores, facts, crisis)

@@ -8,6 +8,7 @@ candidates: the ranker scores them.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 from django.db import connection
 
@@ -78,7 +79,7 @@ def _pg_literal(text: str) -> str:
     return " ".join(f"'{t}'" for t in text.split())
 
 
-def candidates(keys: Iterable[str], where: str, params: Sequence[object], limit: int) -> list[int]:
+def candidates(keys: Iterable[str], where: str, params: Sequence[Any], limit: int) -> list[int]:
     """Ids of the eligible entries holding any key, the engine's own best `limit` first.
 
     `where` is SQL over the entry table aliased `e`.

@@ -13,7 +13,7 @@ import gc
 from dataclasses import dataclass
 from uuid import UUID
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from signpost.directory.search.crisis import CrisisDecision
 from signpost.directory.search.documents import Features, SearchDocument
@@ -75,8 +75,12 @@ def _search(text: str, eligible: QuerySet, age: int | None) -> Found:
     entry_ids = fulltext.candidates(searched, where, params, CANDIDATES)
     crisis = crisis_decision(text)
     if crisis:
-        allowed = eligible if age is None else eligible.for_age(age)
-        lines = SearchEntry.objects.filter(crisis_line=True, service_id__in=allowed.values("id"))
+        lines = SearchEntry.objects.filter(crisis_line=True, service_id__in=eligible.values("id"))
+        if age is not None:
+            lines = lines.filter(
+                Q(minimum_age__isnull=True) | Q(minimum_age__lte=age),
+                Q(maximum_age__isnull=True) | Q(maximum_age__gte=age),
+            )
         entry_ids += list(lines.values_list("id", flat=True))
     rows = _entries(set(entry_ids))
     documents = [row[1] for row in rows]

@@ -22,7 +22,7 @@ from signpost.directory.search.scoring import features_of
 SCHEDULE_FIELDS = ("freq", "byday", "opens_at", "closes_at", "valid_from", "valid_to")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class CompactSchedule:
     """A schedule as `opening` reads it, rebuilt from an entry without touching the database."""
 

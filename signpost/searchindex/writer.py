@@ -10,6 +10,7 @@ from __future__ import annotations
 import uuid
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from typing import Any
 from uuid import UUID
 
 from django.db import transaction
@@ -102,7 +103,7 @@ def _apply(stats: SearchStats, deltas: Deltas) -> None:
     stats.save()
 
 
-def _apply_counts(model: type, field: str, changes: Counter[str], version: int) -> None:
+def _apply_counts(model: Any, field: str, changes: Counter[str], version: int) -> None:
     """Add the changes to existing rows, create new ones; zero rows stay so refreshes see them."""
     changed = [(name, delta) for name, delta in changes.items() if delta]
     for start in range(0, len(changed), CHUNK):
@@ -122,7 +123,7 @@ def _apply_counts(model: type, field: str, changes: Counter[str], version: int) 
         model.objects.bulk_create(creates)
 
 
-def _new_row(model: type, field: str, name: str, documents: int, version: int) -> object:
+def _new_row(model: Any, field: str, name: str, documents: int, version: int) -> object:
     extra = {"single": " " not in name} if model is SearchKey else {}
     return model(**{field: name}, documents=documents, version=version, **extra)
 
