@@ -12,3 +12,12 @@ class DirectoryConfig(AppConfig):
         from signpost.directory.places.coverage import on_coverage_needed
 
         coverage_needed.connect(on_coverage_needed, dispatch_uid="directory-coverage")
+        # A place saved or deleted here is seen by this process's next search at once.
+        from django.db.models.signals import m2m_changed, post_delete, post_save
+
+        from signpost.directory.models import Place
+        from signpost.directory.places.index import forget
+
+        post_save.connect(forget, sender=Place, dispatch_uid="places-forget-save")
+        post_delete.connect(forget, sender=Place, dispatch_uid="places-forget-delete")
+        m2m_changed.connect(forget, sender=Place.contains.through, dispatch_uid="places-forget-m2m")

@@ -83,6 +83,11 @@ def load_gazetteer(path: Path = DATA, *, refresh: bool = True) -> LoadResult:
     result.removed = gone.count()
     gone.delete()
     result.changed += _hang(rows, now) + _members(rows)
+    if result.total:
+        from signpost.directory.places.index import forget
+
+        transaction.on_commit(forget)
+        forget()
     if refresh and result.total and Service.objects.exists():
         from signpost.directory.places.coverage import refresh_all_coverage
 

@@ -7,6 +7,7 @@ and newest change), like the search ranker.
 from __future__ import annotations
 
 import threading
+import time
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -72,6 +73,7 @@ class PlaceIndex:
             )
         )
         names = {pk: name for pk, _, name, *_ in rows}
+        folded = {pk: fold(name) for pk, name in names.items()}
         kinds = {pk: kind for pk, _, _, kind, *_ in rows}
         parts: dict[int, list[int]] = defaultdict(list)
         for edge in Place.contains.through.objects.values_list("from_place_id", "to_place_id"):
@@ -84,7 +86,7 @@ class PlaceIndex:
                 (
                     names[a]
                     for a in reversed(ancestors)
-                    if kinds.get(a) in CONTEXT_KINDS and fold(names[a]) != fold(name)
+                    if kinds.get(a) in CONTEXT_KINDS and folded[a] != folded[pk]
                 ),
                 "",
             )
@@ -98,9 +100,10 @@ class PlaceIndex:
                 index.by_postcode[name.upper()] = pk
                 continue
             for written in [name, *(aliases or [])]:
-                if written:
-                    index.by_name[fold(written)].add(pk)
-                    index.spelled.setdefault((fold(written), pk), written)
+                key = folded[pk] if written is name else fold(written)
+                if key:
+                    index.by_name[key].add(pk)
+                    index.spelled.setdefault((key, pk), written)
         for key in index.by_name:
             index.by_length[len(key)].append(key)
         return index
@@ -154,13 +157,27 @@ class PlaceIndex:
 
 _lock = threading.Lock()
 _cache: dict[str, object] = {}
+# Other processes' gazetteer edits are noticed within this many seconds; this process's own
+# edits at once (`forget`, called on every place saved or deleted and by the loader).
+RECHECK_SECONDS = 2.0
+
+
+def forget(*args, **kwargs) -> None:
+    """Drop this process's index so the next search reads the gazetteer again."""
+    with _lock:
+        _cache.clear()
 
 
 def current_index() -> PlaceIndex:
-    """The index for the gazetteer as it is now (one cheap query to check)."""
+    """The index for the gazetteer as it is now (checked at most every RECHECK_SECONDS)."""
+    now = time.monotonic()
+    with _lock:
+        if "index" in _cache and now - float(_cache["checked"]) < RECHECK_SECONDS:  # type: ignore[arg-type]
+            return _cache["index"]  # type: ignore[return-value]
     signature = tuple(Place.objects.aggregate(n=Count("id"), changed=Max("changed_at")).values())
     with _lock:
-        if _cache.get("signature") != signature:
+        if _cache.get("signature") != signature or "index" not in _cache:
             _cache["index"] = PlaceIndex.load()
             _cache["signature"] = signature
+        _cache["checked"] = now
         return _cache["index"]  # type: ignore[return-value]

@@ -42,12 +42,16 @@ NATIONWIDE_NAMES = frozenset(
 )
 
 
+_DROPPED = re.compile(r"['\u2019.]")
+_BETWEEN_WORDS = re.compile(r"[^\w]+")
+
+
 def fold(text: str) -> str:
     """Lower case, no apostrophes or full stops, '&' as 'and', 'Saint' as 'St', single spaces.
 
     So "King's Lynn" is "kings lynn" and "Sutton-in-Ashfield" is "sutton in ashfield"."""
-    text = re.sub(r"['\u2019.]", "", text.casefold()).replace("&", " and ")
-    words = re.sub(r"[^\w]+", " ", text).split()
+    text = _DROPPED.sub("", text.casefold()).replace("&", " and ")
+    words = _BETWEEN_WORDS.sub(" ", text).split()
     return " ".join("st" if word == "saint" else word for word in words)
 
 
