@@ -45,11 +45,10 @@ def _setup_django(database: Path) -> None:
 
 
 def _where(town: str | None):
-    from signpost.directory.coverage import PlaceIndex, named_in_directory
+    """The place as the search page resolves it (directory.places, the UK gazetteer)."""
+    from signpost.directory.places import resolve_place
 
-    if not town:
-        return None
-    return PlaceIndex.load().resolve_where(town) or named_in_directory(town)
+    return resolve_place(town) if town else None
 
 
 def run(data: Path, worst: bool, sets: tuple[str, ...] = ("dev", "heldout")) -> int:
@@ -60,7 +59,7 @@ def run(data: Path, worst: bool, sets: tuple[str, ...] = ("dev", "heldout")) -> 
     from signpost.nonprod.demo import load_places
     from signpost.openreferral.importer import import_services
 
-    load_places()  # the project's gazetteer; towns it lacks fall back to service text
+    load_places()  # the UK gazetteer, plus the demo's groupings (Mid Notts and the like)
     started = time.perf_counter()
     report = import_services(services)
     imported = time.perf_counter() - started
