@@ -23,5 +23,6 @@ MEDIA_PERMISSIONS = [
     ("wagtaildocs", "change_document"),
     ("wagtaildocs", "choose_document"),
 ]
-# Every model permission in these apps: the directory, and its imports and exports.
-DIRECTORY_APPS = ["directory", "openreferral"]
+# Every model permission in these apps: the directory, its imports, exports and feeds, and
+# the search words staff add (lexicon).
+DIRECTORY_APPS = ["directory", "openreferral", "lexicon"]

@@ -5,17 +5,9 @@ from django.db import migrations
 from signpost.users import roles
 
 
-def ensure_permissions(apps):
-    """Permissions are normally made after migrating; these groups need them now."""
-    from django.contrib.auth.management import create_permissions
-
-    for app_config in apps.get_app_configs():
-        app_config.models_module = True
-        create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
-
-
 def create_roles(apps, schema_editor):
+    from signpost.users.migrations._permissions import ensure_permissions
+
     ensure_permissions(apps)
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")

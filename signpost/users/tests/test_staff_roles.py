@@ -37,6 +37,18 @@ def test_a_directory_maintainer_edits_services_and_runs_imports_but_not_pages():
     assert not maintainer.has_perm("auth.change_group")
 
 
+def test_a_directory_maintainer_runs_feeds_and_maps_search_words():
+    maintainer = person_in(roles.DIRECTORY_MAINTAINER)
+    assert maintainer.has_perm("openreferral.add_feedsubscription")
+    assert maintainer.has_perm("lexicon.add_searchphrase")
+    assert maintainer.has_perm("lexicon.view_unmatchedsearch")
+    administrator = person_in(roles.ADMINISTRATOR)
+    assert administrator.has_perm("lexicon.change_searchphrase")
+    assert administrator.has_perm("openreferral.change_feedsubscription")
+    editor = person_in(roles.EDITOR)
+    assert not editor.has_perm("lexicon.add_searchphrase")
+
+
 def test_an_administrator_may_do_everything():
     administrator = person_in(roles.ADMINISTRATOR)
     assert administrator.has_perm("auth.change_group")
