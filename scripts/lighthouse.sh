@@ -8,8 +8,9 @@ PORT=${LIGHTHOUSE_PORT:-8765}
 BASE="http://127.0.0.1:$PORT"
 export CHROME_PATH=${CHROME_PATH:-/usr/bin/chromium}
 export DJANGO_SETTINGS_MODULE=signpost.config.settings.production
-export SECRET_KEY=lighthouse-only-not-a-real-secret-0123456789abcdef
-export SECURE_SSL_REDIRECT=false SECURE_COOKIES=false SECURE_HSTS_SECONDS=0
+# A fresh key each run (production refuses a known one); plain http on 127.0.0.1 (ADR 013).
+SECRET_KEY=$(.venv/bin/python -c 'import secrets; print(secrets.token_urlsafe(64))')
+export SECRET_KEY SIGNPOST_LOCAL_HTTP=1
 export ALLOWED_HOSTS=127.0.0.1,localhost
 
 .venv/bin/python manage.py collectstatic --no-input -v 0
