@@ -7,7 +7,8 @@ address, user agent, referrer, user or query string: a person's search words tra
 query string (`/services/?q=...`, ADR 006), and the referrer carries the same address.
 
 `StripQueryStrings` removes any query string from what is logged, whoever logs it: Django,
-gunicorn's access log (which gunicorn.conf.py routes through this module) or a library.
+gunicorn's access log (which gunicorn.conf.py routes through this module) or a library; and
+email addresses and client addresses quoted in errors, as "[email]" and "[address]".
 """
 
 from __future__ import annotations
@@ -27,9 +28,18 @@ _QUERY_STRING = re.compile(
 )
 
 
+# An email address, as a database error quotes it ("Key (email)=(sam@example.org) already
+# exists"), and the client address gunicorn names in a malformed-request error.
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_CLIENT_ADDRESS = re.compile(r"\bip=\S+")
+
+
 def strip_query_strings(text: str) -> str:
-    """The text with every URL's or path's query string removed."""
-    return _QUERY_STRING.sub(r"\g<path>", text)
+    """The text with every URL's or path's query string, email address and client address
+    removed."""
+    text = _QUERY_STRING.sub(r"\g<path>", text)
+    text = _EMAIL.sub("[email]", text)
+    return _CLIENT_ADDRESS.sub("ip=[address]", text)
 
 
 class StripQueryStrings(logging.Filter):

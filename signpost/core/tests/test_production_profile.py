@@ -176,7 +176,10 @@ def test_production_logs_are_json_lines_without_query_strings(client, db, monkey
         request = response.wsgi_request
         logging.getLogger("some.library").warning("Fetched %s", request.get_full_path())
         try:
-            raise ValueError(f"could not read {request.build_absolute_uri()}")
+            raise ValueError(
+                f"could not read {request.build_absolute_uri()}: "
+                "Key (email)=(sam.okafor@example.org) already exists"
+            )
         except ValueError:
             logging.getLogger("some.library").exception("Failed")
     finally:
@@ -192,6 +195,8 @@ def test_production_logs_are_json_lines_without_query_strings(client, db, monkey
     )
     assert PRIVATE_WORDS not in stream.getvalue()
     assert "age=15" not in stream.getvalue()
+    assert "sam.okafor" not in stream.getvalue()
+    assert any("Key (email)=([email])" in line.get("exception", "") for line in lines)
 
 
 def _free_port() -> int:
