@@ -69,7 +69,7 @@ class Place(index.Indexed, models.Model):
     source = models.CharField(
         max_length=20, choices=PlaceSource.choices, default=PlaceSource.LOCAL, editable=False
     )
-    changed_at = models.DateTimeField(auto_now=True)
+    changed_at = models.DateTimeField(auto_now=True, db_index=True)  # the index's signature
 
     panels = [
         FieldPanel("name"),

@@ -7,7 +7,6 @@ and newest change), like the search ranker.
 from __future__ import annotations
 
 import threading
-import time
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -157,9 +156,6 @@ class PlaceIndex:
 
 _lock = threading.Lock()
 _cache: dict[str, object] = {}
-# Other processes' gazetteer edits are noticed within this many seconds; this process's own
-# edits at once (`forget`, called on every place saved or deleted and by the loader).
-RECHECK_SECONDS = 2.0
 
 
 def forget(*args, **kwargs) -> None:
@@ -169,15 +165,11 @@ def forget(*args, **kwargs) -> None:
 
 
 def current_index() -> PlaceIndex:
-    """The index for the gazetteer as it is now (checked at most every RECHECK_SECONDS)."""
-    now = time.monotonic()
-    with _lock:
-        if "index" in _cache and now - float(_cache["checked"]) < RECHECK_SECONDS:  # type: ignore[arg-type]
-            return _cache["index"]  # type: ignore[return-value]
+    """The index for the gazetteer as it is now: one indexed query to check (row count and
+    newest change), so another process's edits, and rolled-back ones, are seen at once."""
     signature = tuple(Place.objects.aggregate(n=Count("id"), changed=Max("changed_at")).values())
     with _lock:
         if _cache.get("signature") != signature or "index" not in _cache:
             _cache["index"] = PlaceIndex.load()
             _cache["signature"] = signature
-        _cache["checked"] = now
         return _cache["index"]  # type: ignore[return-value]

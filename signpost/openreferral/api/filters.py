@@ -153,8 +153,12 @@ def _opening(queryset: QuerySet, params: Params) -> QuerySet:
 
 def _where(text: str) -> PlaceAnswer:
     """A town, council area or postcode, as the public search understands it (an unknown
-    place keeps only national, phone and online services, as on the page)."""
-    return resolve_place(text)
+    place keeps only national, phone and online services, as on the page; a postcode that
+    does not exist is refused, as the page refuses it)."""
+    answer = resolve_place(text)
+    if answer.status == Status.NO_SUCH_POSTCODE:
+        raise BadParameter("location", f"is not a UK postcode district we know: {text[:40]!r}")
+    return answer
 
 
 def _district(postcode: str) -> str:

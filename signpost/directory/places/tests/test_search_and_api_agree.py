@@ -95,3 +95,9 @@ def test_local_results_say_how_far_away_they_are(client, norfolk):
     body = response.content.decode()
     assert "less than a mile away" in body
     assert body.count("miles away") + body.count("mile away") == 1  # national: no distance
+
+
+def test_a_location_that_is_a_postcode_that_does_not_exist_is_refused_too(client, norfolk):
+    response = client.get("/api/oruk/services", {"location": "QQ9 9QQ"})
+    assert response.status_code == 400
+    assert "location" in response.content.decode()
