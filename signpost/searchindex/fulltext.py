@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from typing import Any
+from uuid import UUID
 
 from django.db import connection
 
@@ -16,6 +17,7 @@ from signpost.directory.search.documents import FieldKeys
 
 STRONG_FIELDS = frozenset({"name", "alternate_name", "terms"})
 FTS_TABLE = "searchindex_fts"
+ROWS_TABLE = "searchindex_fts_rows"  # SQLite: each FTS row's service and ages, narrow
 ENTRY_TABLE = "searchindex_searchentry"
 
 
@@ -37,8 +39,11 @@ def is_postgresql() -> bool:
     return connection.vendor == "postgresql"
 
 
-def write(rows: Iterable[tuple[int, str, str]]) -> None:
-    """Index entries: (entry id, strong text, body text); earlier rows for them are replaced."""
+Row = tuple[int, str, str, UUID, int | None, int | None]  # id, strong, body, service, ages
+
+
+def write(rows: Iterable[Row]) -> None:
+    """Index entries; earlier rows for them are replaced."""
     rows = list(rows)
     if not rows:
         return
@@ -47,12 +52,18 @@ def write(rows: Iterable[tuple[int, str, str]]) -> None:
             cursor.executemany(
                 f"UPDATE {ENTRY_TABLE} SET tsv = setweight(%s::tsvector, 'A')"
                 " || setweight(%s::tsvector, 'B') WHERE id = %s",
-                [(_pg_literal(strong), _pg_literal(body), pk) for pk, strong, body in rows],
+                [(_pg_literal(strong), _pg_literal(body), pk) for pk, strong, body, *_ in rows],
             )
         else:
-            remove([pk for pk, _s, _b in rows])
+            remove([row[0] for row in rows])
             cursor.executemany(
-                f"INSERT INTO {FTS_TABLE} (rowid, strong, body) VALUES (%s, %s, %s)", rows
+                f"INSERT INTO {FTS_TABLE} (rowid, strong, body) VALUES (%s, %s, %s)",
+                [row[:3] for row in rows],
+            )
+            cursor.executemany(
+                f"INSERT INTO {ROWS_TABLE} (id, service_id, minimum_age, maximum_age)"
+                " VALUES (%s, %s, %s, %s)",
+                [(pk, service.hex, low, high) for pk, _s, _b, service, low, high in rows],
             )
 
 
@@ -65,6 +76,7 @@ def remove(entry_ids: Sequence[int]) -> None:
             chunk = list(entry_ids[start : start + 500])
             marks = ", ".join(["%s"] * len(chunk))
             cursor.execute(f"DELETE FROM {FTS_TABLE} WHERE rowid IN ({marks})", chunk)
+            cursor.execute(f"DELETE FROM {ROWS_TABLE} WHERE id IN ({marks})", chunk)
 
 
 def clear() -> None:
@@ -72,6 +84,7 @@ def clear() -> None:
     if not is_postgresql():
         with connection.cursor() as cursor:
             cursor.execute(f"DELETE FROM {FTS_TABLE}")
+            cursor.execute(f"DELETE FROM {ROWS_TABLE}")
 
 
 def _pg_literal(text: str) -> str:
@@ -82,7 +95,7 @@ def _pg_literal(text: str) -> str:
 def candidates(keys: Iterable[str], where: str, params: Sequence[Any], limit: int) -> list[int]:
     """Ids of the eligible entries holding any key, the engine's own best `limit` first.
 
-    `where` is SQL over the entry table aliased `e`.
+    `where` is SQL over the entry's service_id, minimum_age and maximum_age, aliased `e`.
     """
     tokens = sorted({token(k) for k in keys if k})
     if not tokens:
@@ -98,7 +111,7 @@ def candidates(keys: Iterable[str], where: str, params: Sequence[Any], limit: in
         else:
             query = " OR ".join(f'"{t}"' for t in tokens)
             cursor.execute(
-                f"SELECT e.id FROM {FTS_TABLE} f JOIN {ENTRY_TABLE} e ON e.id = f.rowid"
+                f"SELECT e.id FROM {FTS_TABLE} f JOIN {ROWS_TABLE} e ON e.id = f.rowid"
                 f" WHERE {FTS_TABLE} MATCH %s AND {where}"
                 f" ORDER BY bm25({FTS_TABLE}, 3.0, 1.0), e.id LIMIT %s",
                 [query, *params, limit],

@@ -87,7 +87,9 @@ def _write_entries(sources: list[Source], deltas: Deltas) -> None:
     for entry in entries:
         deltas.count(entry.features, 1)
         strong, body = fulltext.texts_of(Features.from_json(entry.features).fields)
-        rows.append((entry.pk, strong, body))
+        rows.append(
+            (entry.pk, strong, body, entry.service_id, entry.minimum_age, entry.maximum_age)
+        )
     fulltext.write(rows)
 
 

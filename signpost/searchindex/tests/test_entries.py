@@ -89,3 +89,5 @@ def test_full_text_rows_follow_entries():
         with connection.cursor() as cursor:
             cursor.execute("SELECT count(*) FROM searchindex_fts")
             assert cursor.fetchone()[0] == SearchEntry.objects.count() == 1
+            cursor.execute("SELECT count(*) FROM searchindex_fts_rows")
+            assert cursor.fetchone()[0] == 1
