@@ -408,8 +408,12 @@ _SERVICE_FILTERS = [
     _query(
         "location",
         _TEXT,
-        "Signpost extension: a town or postcode district. Keeps services that cover it, "
-        "plus national, phone and online ones.",
+        "Signpost extension: anywhere in the UK, as the public search understands it: a "
+        "town or village, a council area, a postcode district or a full postcode. Keeps "
+        "services that cover it (or, for an area, a place inside it), plus national, phone "
+        "and online ones. A name several places share means any of them; a place we do not "
+        "know keeps only national, phone and online services; a postcode that does not exist "
+        "is a 400.",
     ),
 ]
 
@@ -417,14 +421,15 @@ _POSTCODE = [
     _query(
         "postcode",
         _s("string", pattern=r"^\s*[A-Za-z]{1,2}[0-9][0-9A-Za-z]?\s*([0-9][A-Za-z]{2})?\s*$"),
-        "A UK postcode or postcode district; services that cover it.",
+        "A UK postcode or postcode district; services that cover it. A 400 when the "
+        "district does not exist.",
     ),
     _query(
         "proximity",
         _s("number", minimum=0, exclusiveMinimum=True, maximum=1_000_000),
         "With postcode: only locations (on /services, services with a location) within this "
-        "many metres of it. Ignored without postcode. A 400 when we hold no location in the "
-        "postcode's district to measure from.",
+        "many metres of it (measured from the full postcode when a location has it, else the "
+        "middle of its district). Ignored without postcode.",
     ),
 ]
 
