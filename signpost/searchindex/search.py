@@ -75,7 +75,9 @@ def _search(text: str, eligible: QuerySet, age: int | None) -> Found:
     entry_ids = fulltext.candidates(searched, where, params, CANDIDATES)
     crisis = crisis_decision(text)
     if crisis:
-        lines = SearchEntry.objects.filter(crisis_line=True, service_id__in=eligible.values("id"))
+        lines = SearchEntry.objects.filter(
+            crisis_line=True, service_id__in=eligible.order_by().values("id")
+        )
         if age is not None:
             lines = lines.filter(
                 Q(minimum_age__isnull=True) | Q(minimum_age__lte=age),
@@ -101,7 +103,7 @@ def _search(text: str, eligible: QuerySet, age: int | None) -> Found:
 
 def _eligibility(eligible: QuerySet, age: int | None) -> tuple[str, list[object]]:
     """SQL over entries (alias e): the service is eligible, and its ages include the age."""
-    sql, params = eligible.values("id").query.sql_with_params()
+    sql, params = eligible.order_by().values("id").query.sql_with_params()
     where = f"e.service_id IN ({sql})"
     values: list[object] = list(params)
     if age is not None:
@@ -131,5 +133,5 @@ def _entries(entry_ids: set[int]) -> list[tuple[UUID, SearchDocument, dict, dict
 def facts_of(eligible: QuerySet) -> dict[UUID, dict]:
     """Facts of every eligible service with an entry, for browsing (one query)."""
     freshness.ensure_fresh()
-    rows = SearchEntry.objects.filter(service_id__in=eligible.values("id"))
+    rows = SearchEntry.objects.filter(service_id__in=eligible.order_by().values("id"))
     return dict(rows.values_list("service_id", "facts"))
