@@ -242,6 +242,14 @@ SIGNPOST_REPORTS_PER_HOUR = env_int("SIGNPOST_REPORTS_PER_HOUR", 5, minimum=1, m
 SIGNPOST_MY_LIST_LIMIT = env_int("SIGNPOST_MY_LIST_LIMIT", 50, minimum=1, maximum=500)
 # Days a saved list is kept after its last change; at most the session cookie's 30 days.
 SIGNPOST_MY_LIST_KEEP_DAYS = env_int("SIGNPOST_MY_LIST_KEEP_DAYS", 7, minimum=1, maximum=30)
+# Imports and feed subscriptions (ADR 012). Uploads wait in SIGNPOST_IMPORT_UPLOAD_DIR for the
+# worker, so web processes and the worker must share it (empty: the system's temp folder).
+SIGNPOST_IMPORT_TASK_BACKEND = env_str("SIGNPOST_IMPORT_TASK_BACKEND", "background")
+SIGNPOST_IMPORT_UPLOAD_DIR = env_str("SIGNPOST_IMPORT_UPLOAD_DIR", "")
+SIGNPOST_FEED_CHECK_MINUTES = env_int("SIGNPOST_FEED_CHECK_MINUTES", 15, minimum=1, maximum=1440)
+SIGNPOST_FEED_TIMEOUT_SECONDS = env_int("SIGNPOST_FEED_TIMEOUT_SECONDS", 30, minimum=1, maximum=600)
+# A public search with fewer results than this is counted for staff (lexicon.UnmatchedSearch).
+SIGNPOST_UNMATCHED_BELOW = env_int("SIGNPOST_UNMATCHED_BELOW", 3, minimum=1, maximum=50)
 # `/components/` lives in `signpost.nonprod`, which only local and test settings install.
 SIGNPOST_COMPONENTS_PAGE = False
 # Paths whose pages are one person's own, never stored by any cache (signpost/core/http_cache.py).
