@@ -84,7 +84,8 @@ def note_search(text: str, results: int, *, filtered: bool = False) -> None:
 
 def record(phrase: str, week: dt.date, *, found_nothing: bool) -> None:
     """Add one to a phrase's count for a week: an atomic update, or an insert that a racing
-    insert may beat (the unique constraint refuses the second, which then updates)."""
+    insert may beat (the unique constraint refuses the second, which then updates). A new
+    row also purges counts past retention."""
     from .models import UnmatchedSearch
 
     increments = {"searches": F("searches") + 1}
@@ -100,6 +101,10 @@ def record(phrase: str, week: dt.date, *, found_nothing: bool) -> None:
             )
     except IntegrityError:
         rows.update(**increments)
+        return
+    # A new row is rare (a phrase's first search of a week): the moment to let counts over
+    # twelve months old go, so retention holds even where no scheduled purge runs.
+    purge()
 
 
 def purge(*, today: dt.date | None = None) -> int:

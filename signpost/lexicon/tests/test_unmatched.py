@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
+from django.utils import timezone
 
 from signpost.lexicon.models import UnmatchedSearch
 from signpost.lexicon.unmatched import (
@@ -109,6 +110,15 @@ def test_purge_deletes_weeks_over_twelve_months_old_and_keeps_the_rest(capsys) -
     assert purge(today=today) == 1
     assert list(UnmatchedSearch.objects.all()) == [kept]
     assert not UnmatchedSearch.objects.filter(pk=old.pk).exists()
+
+
+@pytest.mark.django_db
+def test_a_new_phrase_of_the_week_lets_counts_past_retention_go() -> None:
+    """Retention holds even where no scheduled purge runs."""
+    UnmatchedSearch.objects.create(phrase="long ago", week=dt.date(2020, 1, 6), searches=4)
+    this_week = iso_week_start(timezone.localdate())
+    record("kite flying", this_week, found_nothing=True)
+    assert list(UnmatchedSearch.objects.values_list("phrase", flat=True)) == ["kite flying"]
 
 
 @pytest.mark.django_db
