@@ -99,12 +99,11 @@ def record(phrase: str, week: dt.date, *, found_nothing: bool) -> None:
             UnmatchedSearch.objects.create(
                 phrase=phrase, week=week, searches=1, found_nothing=int(found_nothing)
             )
+            # A new row is rare (a phrase's first search of a week): the moment to let
+            # counts over twelve months old go, so retention holds without a scheduler.
+            purge()
     except IntegrityError:
         rows.update(**increments)
-        return
-    # A new row is rare (a phrase's first search of a week): the moment to let counts over
-    # twelve months old go, so retention holds even where no scheduled purge runs.
-    purge()
 
 
 def purge(*, today: dt.date | None = None) -> int:
