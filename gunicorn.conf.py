@@ -82,3 +82,12 @@ def when_ready(server: object) -> None:
             "SIGNPOST_LOCAL_HTTP is on: HTTPS-only settings are relaxed for local use. "
             "Never set it on a real server."
         )
+
+
+def post_worker_init(worker: object) -> None:
+    """Before this worker takes requests: URL modules, templates, the gazetteer and search
+    statistics loaded (signpost/core/warmup.py), so the first person's search is not slow."""
+    from signpost.core.warmup import warm_up
+
+    timings = warm_up()
+    logging.getLogger("gunicorn.error").info("Worker warmed up in %.1f s", sum(timings.values()))

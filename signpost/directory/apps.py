@@ -21,3 +21,22 @@ class DirectoryConfig(AppConfig):
         post_save.connect(forget, sender=Place, dispatch_uid="places-forget-save")
         post_delete.connect(forget, sender=Place, dispatch_uid="places-forget-delete")
         m2m_changed.connect(forget, sender=Place.contains.through, dispatch_uid="places-forget-m2m")
+        # Before a web process takes requests (core.warmup): the gazetteer in memory and the
+        # busiest templates compiled, so nobody's first search waits for them.
+        from signpost.core import warmup
+
+        warmup.register("places", _load_places)
+        warmup.register("templates", _compile_templates)
+
+
+def _load_places() -> None:
+    from signpost.directory.places.index import current_index
+
+    current_index()
+
+
+def _compile_templates() -> None:
+    from django.template.loader import get_template
+
+    for name in ("directory/search.jinja", "directory/service.jinja", "pages/home_page.jinja"):
+        get_template(name)

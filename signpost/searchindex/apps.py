@@ -10,3 +10,12 @@ class SearchIndexConfig(AppConfig):
         from . import freshness
 
         freshness.connect()
+        from signpost.core import warmup
+
+        warmup.register("search statistics", _load_statistics)
+
+
+def _load_statistics() -> None:
+    from .statistics import current
+
+    current()
