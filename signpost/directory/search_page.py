@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass, field
+from uuid import UUID
 
+from django.db.models import Exists, OuterRef
 from django.http import QueryDict
 
 from signpost.directory import opening
 from signpost.directory.finder import FACET_FREE, FACET_LANGUAGE, FACET_OPEN_NOW
 from signpost.directory.forms import AGE_HINT_OFF, FILTER_PARAMS, SearchForm
-from signpost.directory.models import Service, TaxonomyTerm
+from signpost.directory.models import Schedule, Service, ServiceAttribute, TaxonomyTerm
 from signpost.directory.models.taxonomy import OWN_VOCABULARIES
 
 LEGENDS = {
@@ -89,29 +92,33 @@ def national_helplines(limit: int = 6) -> list[Service]:
     """National services anyone can contact: lines for everyone first, then ones for a group.
 
     Someone who found nothing may be in a bad way; the first line they see must be one they
-    can use, whoever they are, so a line for one age or group never leads the list.
+    can use, whoever they are, so a line for one age or group never leads the list. Chosen
+    from narrow rows (ids, ages, audience, schedules) so a national directory with thousands
+    of national services does not load each one whole; only the chosen few are.
     """
-    services = list(
-        Service.objects.public()
-        .everywhere()
-        .prefetch_related("schedules", "phones", "attributes__taxonomy_term__taxonomy")
-        .order_by("name")
+    national = Service.objects.public().everywhere()
+    aimed = ServiceAttribute.objects.filter(
+        service=OuterRef("pk"), taxonomy_term__taxonomy__name="audience"
     )
-    services.sort(
-        key=lambda s: (
-            not is_for_everyone(s),
-            not opening.is_always_open(s.schedules.all()),
-            s.name,
+    rows = list(
+        national.annotate(aimed=Exists(aimed)).values_list(
+            "id", "name", "minimum_age", "maximum_age", "aimed"
         )
     )
-    return services[:limit]
+    schedules: dict[UUID, list[Schedule]] = defaultdict(list)
+    for schedule in Schedule.objects.filter(service__in=national.values("pk")):
+        if schedule.service_id is not None:
+            schedules[schedule.service_id].append(schedule)
 
+    def order(row: tuple) -> tuple:
+        sid, name, minimum_age, maximum_age, aimed = row
+        for_everyone = not minimum_age and maximum_age is None and not aimed
+        return (not for_everyone, not opening.is_always_open(schedules[sid]), name)
 
-def is_for_everyone(service: Service) -> bool:
-    """No age limit and not aimed at one audience (young people, veterans, carers...)."""
-    if service.minimum_age or service.maximum_age is not None:
-        return False
-    return not any(a.taxonomy_term.taxonomy.name == "audience" for a in service.attributes.all())
+    chosen = [row[0] for row in sorted(rows, key=order)[:limit]]
+    loaded = Service.objects.filter(id__in=chosen).prefetch_related("phones")
+    by_id = {service.id: service for service in loaded}
+    return [by_id[sid] for sid in chosen if sid in by_id]
 
 
 @dataclass(frozen=True)

@@ -140,8 +140,13 @@ class ServiceCoverageQuerySet(models.QuerySet):
         if not reach.ancestors and not reach.paths:
             return self.national()
         wanted = models.Q(place__isnull=True) | models.Q(place_id__in=list(reach.ancestors))
-        for path in reach.paths:
-            wanted |= models.Q(place__path__startswith=path)
+        if reach.paths:
+            # The subtree's places first (a few thousand rows at most), then coverage by its
+            # indexed place column: never a join of every coverage row with its place.
+            inside = models.Q()
+            for path in reach.paths:
+                inside |= models.Q(path__startswith=path)
+            wanted |= models.Q(place_id__in=Place.objects.filter(inside).values("pk"))
         return self.filter(wanted)
 
 
