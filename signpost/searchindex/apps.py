@@ -16,6 +16,13 @@ class SearchIndexConfig(AppConfig):
 
 
 def _load_statistics() -> None:
+    """Statistics and the lexicon in memory, then out of the garbage collector's reach (what
+    the first search would otherwise do; see search._freeze_once)."""
+    from signpost.directory.search import lexicon
+
+    from .search import _freeze_once
     from .statistics import current
 
     current()
+    lexicon.refresh()
+    _freeze_once()
