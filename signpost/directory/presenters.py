@@ -138,9 +138,29 @@ class ServiceCard:
         return " · ".join(parts)
 
 
+def card_queryset():
+    """Services with just what a card shows (terms, cost, hours, towns, and the first phone
+    on My list): a results page makes these few queries, not the service page's dozen."""
+    return Service.objects.select_related("organisation").prefetch_related(
+        Prefetch(
+            "attributes",
+            queryset=ServiceAttribute.objects.select_related("taxonomy_term__taxonomy"),
+        ),
+        "schedules",
+        "cost_options",
+        "phones",
+        Prefetch(
+            "service_at_locations",
+            queryset=ServiceAtLocation.objects.select_related("location").prefetch_related(
+                "location__addresses"
+            ),
+        ),
+    )
+
+
 def cards_for(ids: list[UUID], *, place_name: str = "") -> list[ServiceCard]:
     """Cards for these services, keeping the order given."""
-    services = {s.id: s for s in service_queryset().filter(id__in=ids)}
+    services = {s.id: s for s in card_queryset().filter(id__in=ids)}
     return [ServiceCard(services[i], place_name) for i in ids if i in services]
 
 
