@@ -39,7 +39,7 @@ BENCH_DATABASE = "h_scale_bench"
 SEARCHES = [
     ("help with anxiety", 34),
     ("feeling down all the time", 52),
-    ("someone to talk to tonight", 27),
+    ("need a chat with somebody tonight", 27),
     ("money worries making me ill", 45),
     ("support after my dad died", 16),
     ("teenager not eating properly", 15),

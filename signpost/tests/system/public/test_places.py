@@ -24,7 +24,7 @@ def uk_directory(transactional_db, live_server):
     group.save()
     ServiceFactory(
         name="Island Listening Service",
-        description="Someone to talk to about worries and stress.",
+        description="A listening ear for worries and stress on the island.",
         areas=["Isle of Wight"],
     )
     line = ServiceFactory(
@@ -49,7 +49,7 @@ def test_finding_help_near_home_by_town_postcode_and_a_shared_name(
     page, live_server, uk_directory, axe, javascript_enabled
 ):
     page.goto(live_server.url + "/services/")
-    page.get_by_label("What do you need help with?").fill("someone to talk to")
+    page.get_by_label("What do you need help with?").fill("talk about my worries")
     search_for(page, "Derehm")
     expect(page.get_by_text("Showing services near Dereham.")).to_be_visible()
     group = page.locator(".sp-result", has_text="Market Town Talking Group")
