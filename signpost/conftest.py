@@ -43,9 +43,20 @@ def home_page(db):
 
 @pytest.fixture(autouse=True)
 def _fresh_cache():
-    """Rate limits and cached values never leak from one test into another."""
+    """Rate limits and cached values never leak from one test into another, nor do the
+    per-process copies of the gazetteer and search statistics: each test's database is
+    rolled back, so a copy read in one test may match the next one's version numbers."""
     from django.core.cache import cache
 
-    cache.clear()
+    from signpost.directory.places import index as places_index
+    from signpost.searchindex import freshness, statistics
+
+    def forget_all() -> None:
+        cache.clear()
+        places_index.forget()
+        statistics.forget()
+        freshness.forget_pending()
+
+    forget_all()
     yield
-    cache.clear()
+    forget_all()

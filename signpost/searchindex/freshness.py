@@ -84,6 +84,12 @@ def connect() -> None:
     services_changed.connect(_announced, dispatch_uid="searchindex-announced")
 
 
+def forget_pending() -> None:
+    """Drop services waiting to be re-indexed (tests: their transaction was rolled back)."""
+    with _lock:
+        _pending.clear()
+
+
 def flush() -> None:
     """Re-index this process's pending services."""
     with _lock:
