@@ -77,7 +77,7 @@ def test_finding_help_near_home_by_town_postcode_and_a_shared_name(
 def test_an_unknown_place_and_a_postcode_that_does_not_exist_are_said_plainly(
     page, live_server, uk_directory, axe, javascript_enabled
 ):
-    page.goto(live_server.url + "/services/?q=someone+to+talk+to&where=Zorbleton+Magna")
+    page.goto(live_server.url + "/services/?q=talk+about+worries&where=Zorbleton+Magna")
     expect(page.get_by_text("We do not know a place called Zorbleton Magna")).to_be_visible()
     expect(page.locator(".sp-result", has_text="Whole Country Talk Line")).to_be_visible()
     expect(page.locator(".sp-result", has_text="Market Town Talking Group")).to_have_count(0)
