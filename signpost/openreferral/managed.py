@@ -12,30 +12,13 @@ from django.utils.html import format_html, format_html_join
 
 from signpost.directory.models import Service
 
+from .importer.writer import SERVICE_FIELDS
 from .models import ManagedService
 
-# The service's fields a sync writes, in the words of the edit form.
-FEED_FIELDS = [
-    "name",
-    "alternate_name",
-    "description",
-    "url",
-    "email",
-    "status",
-    "interpretation_services",
-    "application_process",
-    "fees_description",
-    "wait_time",
-    "accreditations",
-    "eligibility_description",
-    "minimum_age",
-    "maximum_age",
-    "assured_date",
-    "assurer_email",
-    "alert",
-    "referral_criteria",
-    "professional_referral",
-]
+# The service's own fields a sync writes (the writer's list, less what no form edits), so the
+# warning on the edit page can never disagree with what the next sync overwrites.
+_NOT_EDITED = {"organisation", "import_fingerprint", "updated_at"}
+FEED_FIELDS = [name for name in SERVICE_FIELDS if name not in _NOT_EDITED]
 FEED_PARTS = (
     "the phone numbers, opening hours, locations, areas, languages, costs, contacts and "
     "categories the feed supplied"
